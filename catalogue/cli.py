@@ -1,0 +1,49 @@
+"""The `catalogue` command: a thin layer over the package, one module per sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+# Each module in catalogue/commands/ offers add_parser(subparsers) and run(args) -> exit code.
+COMMANDS = ("validate", "new", "search", "similar", "codeowners", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catalogue",
+        description="Check, search and publish the Borough Projects Catalogue.",
+    )
+    parser.add_argument("--root", default=".", help="the catalogue folder, holding projects/ and boroughs/ (default: .)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = import_module(f"catalogue.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"catalogue.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub).set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+    except UsageError as exc:
+        parser.error(str(exc))  # exits with 2
+        return 2
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported with the usage line and exit code 2."""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
