@@ -1,0 +1,129 @@
+"""Which projects in other organisations look like a given one: TF-IDF cosine over text and topics.
+
+One sparse matrix product per block of rows (scipy), so 10,000 projects take about a second
+instead of the hours a pairwise loop would; pairs with the same lead are never suggested.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from .model import Catalogue, Project
+
+TOKEN = re.compile(r"[a-z0-9]+")
+STOP = frozenset("""a about after all also an and any are as at be been being but by can could do does
+each for from had has have how in into is it its more most new not of on or our out over so such
+than that the their them then there these they this those through to up us was we were what when which
+who will with would you your""".split())
+BLOCK_ROWS = 512
+MIN_SCORE = 0.12
+
+
+@dataclass(frozen=True)
+class Match:
+    project: Project
+    score: float
+
+
+def _stem(word: str) -> str:
+    # A light plural fold is enough to pair "sensors" with "sensor".
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def terms(data: dict[str, object]) -> Counter[str]:
+    """Weighted terms of one record: title counts three times, topics and tags twice."""
+    def words(text: object) -> list[str]:
+        return [_stem(w) for w in TOKEN.findall(str(text or "").lower()) if w not in STOP and len(w) > 2]
+
+    counts: Counter[str] = Counter()
+    for field_name, weight in (("title", 3), ("summary", 1), ("outcome", 1), ("description", 1)):
+        for word in words(data.get(field_name)):
+            counts[word] += weight
+    for key in ("topics", "tags"):
+        for value in data.get(key) or []:  # type: ignore[attr-defined]
+            counts[f"{key}:{value}"] += 2
+    return counts
+
+
+class Scorer:
+    """TF-IDF vectors of a set of records, able to score any record against them."""
+
+    def __init__(self, records: Sequence[dict[str, object]]) -> None:
+        docs = [terms(r) for r in records]
+        df: Counter[str] = Counter(t for d in docs for t in d)
+        n = max(len(docs), 1)
+        self.vocab = {t: i for i, t in enumerate(sorted(df))}
+        self.idf = np.array([math.log((1 + n) / (1 + df[t])) + 1 for t in sorted(df)], dtype=np.float32)
+        self.matrix = self.vectorise(docs)
+
+    def vectorise(self, docs: Iterable[Counter[str]]) -> sparse.csr_matrix:
+        rows, cols, vals = [], [], []
+        count = 0
+        for row, doc in enumerate(docs):
+            count += 1
+            for term, tf in doc.items():
+                col = self.vocab.get(term)
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+                    vals.append((1 + math.log(tf)) * self.idf[col])
+        m = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(count, len(self.vocab)))
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1
+        return sparse.csr_matrix(sparse.diags(1 / norms) @ m)
+
+    def top(self, queries: sparse.csr_matrix, query_leads: Sequence[str], leads: Sequence[str],
+            k: int, exclude_rows: Sequence[int | None] | None = None) -> list[list[tuple[int, float]]]:
+        """For each query row, the k best rows of the matrix with a different lead."""
+        lead_codes = {lead: i for i, lead in enumerate(sorted(set(leads) | set(query_leads)))}
+        column_leads = np.array([lead_codes[x] for x in leads])
+        results: list[list[tuple[int, float]]] = []
+        for start in range(0, queries.shape[0], BLOCK_ROWS):
+            block = (queries[start:start + BLOCK_ROWS] @ self.matrix.T).toarray()
+            own = np.array([lead_codes[x] for x in query_leads[start:start + BLOCK_ROWS]])
+            block[column_leads[None, :] == own[:, None]] = 0
+            if exclude_rows is not None:
+                for offset, row in enumerate(exclude_rows[start:start + BLOCK_ROWS]):
+                    if row is not None:
+                        block[offset, row] = 0
+            take = min(k, block.shape[1])
+            best = np.argpartition(-block, take - 1, axis=1)[:, :take] if take else np.zeros((len(block), 0), int)
+            for offset, cols in enumerate(best):
+                scored = sorted(((int(c), float(block[offset, c])) for c in cols), key=lambda x: (-x[1], x[0]))
+                results.append([(c, round(s, 4)) for c, s in scored if s >= MIN_SCORE])
+        return results
+
+
+def similar_projects(catalogue: Catalogue, k: int = 5) -> dict[str, list[Match]]:
+    """For every project, up to k similar projects led by other organisations, best first."""
+    projects = list(catalogue.projects.values())
+    if not projects:
+        return {}
+    scorer = Scorer([p.data for p in projects])
+    leads = [p.lead.id for p in projects]
+    tops = scorer.top(scorer.matrix, leads, leads, k)
+    return {p.data["id"]: [Match(projects[c], s) for c, s in top] for p, top in zip(projects, tops, strict=True)}
+
+
+def similar_to(catalogue: Catalogue, records: Sequence[dict[str, object]], k: int = 5) -> list[list[Match]]:
+    """Projects of other organisations that look like each of `records` (new or changed)."""
+    projects = list(catalogue.projects.values())
+    if not projects or not records:
+        return [[] for _ in records]
+    scorer = Scorer([p.data for p in projects])
+    index = {p.data["id"]: i for i, p in enumerate(projects)}
+    queries = scorer.vectorise(terms(r) for r in records)
+    tops = scorer.top(queries, [str(r.get("lead")) for r in records], [p.lead.id for p in projects], k,
+                      exclude_rows=[index.get(str(r.get("id"))) for r in records])
+    return [[Match(projects[c], s) for c, s in top] for top in tops]
