@@ -65,8 +65,9 @@ def problems(error: ValidationError) -> Iterator[Problem]:
             yield Problem(path + (name,), f"'{name}' is required: add a line '{name}: ...'")
     elif kind == "enum":
         choices = [str(c) for c in error.validator_value]
-        listed = ", ".join(choices) if len(choices) <= 12 else f"the {schema.get('title', 'allowed').lower()} list"
-        yield Problem(path, f"{_shown(value)} is not one of {listed}{did_you_mean(value, choices)}",
+        title = str(schema.get("title", "allowed")).lower()
+        where = f"one of {', '.join(choices)}" if len(choices) <= 12 else f"in the {title} list"
+        yield Problem(path, f"{_shown(value)} is not {where}{did_you_mean(value, choices)}",
                       quote_hint=not isinstance(value, str))
     elif kind == "type":
         expected = error.validator_value
@@ -87,7 +88,8 @@ def problems(error: ValidationError) -> Iterator[Problem]:
     elif kind == "uniqueItems":
         yield Problem(path, "the same item is listed twice: list each once")
     elif kind == "const":
-        yield Problem(path, f"must be {_shown(error.validator_value)}, found {_shown(value)}")
+        yield Problem(path, f"must be {_shown(error.validator_value)}, found {_shown(value)}: "
+                      f"change it to {_shown(error.validator_value)}")
     else:
         yield Problem(path, error.message)
 

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -36,6 +37,14 @@ def validator_for(kind: str) -> Draft202012Validator:
         contents = load_json(path.name)
         registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
     return Draft202012Validator(schema_for(kind), registry=registry)
+
+
+@cache
+def fast_validator_for(kind: str) -> jsonschema_rs.Validator:
+    """The same schemas compiled by jsonschema-rs: about 40x faster, used to pass valid records
+    quickly; invalid ones go through validator_for() for readable, located explanations."""
+    resources = [(load_json(p.name)["$id"], load_json(p.name)) for p in schema_files()]
+    return jsonschema_rs.Draft202012Validator(schema_for(kind), registry=jsonschema_rs.Registry(resources))
 
 
 def vocabulary(schema: dict[str, Any]) -> list[tuple[str, str, str]]:

@@ -1,11 +1,12 @@
 """Read untrusted YAML text into plain data, with located errors and never a traceback.
 
 libyaml (CSafeLoader) when present. Dates stay strings, duplicate keys, anchors, aliases and
-merge keys are rejected, and positions are found again only for files that have an error.
+merge keys are rejected; positions of schema errors are found again only for files that have one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -30,22 +31,7 @@ class YamlError(Exception):
 
 
 class RecordLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """SafeLoader that keeps dates as text and refuses duplicate and merge keys."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[tuple[str, str]] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _located("merge keys (<<) are not allowed: write each field out", key_node)
-            if isinstance(key_node, yaml.ScalarNode):
-                key = (key_node.tag, key_node.value)
-                if key in seen:
-                    raise _located(
-                        f"the key '{key_node.value}' appears twice in the same block: keep one",
-                        key_node,
-                    )
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+    """The libyaml loader, used for its event stream and, for error files, its node tree."""
 
 
 # YAML 1.1 turns 2024-05-01 into a date object; records keep every date as the text written.
@@ -53,21 +39,98 @@ RecordLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-RecordLoader.add_constructor(
-    "tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True)
-)
+
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOL = {w: v for v, words in ((True, "yes Yes YES true True TRUE on On ON"), (False, "no No NO false False FALSE off Off OFF"))
+         for w in words.split()}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!"))
 
 
-def _located(message: str, node: yaml.Node) -> YamlError:
-    mark = node.start_mark
-    return YamlError(message, mark.line + 1, mark.column + 1)
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """Plain scalars become null, booleans and numbers; everything else stays text as written.
+    Unlike YAML 1.1, no dates, octal, hex or base-60 numbers: no silent type changes."""
+    if event.tag is not None and event.tag not in _STR_TAGS:
+        raise _at(f"the tag {event.tag} is not allowed: write plain values", event)
+    if not event.implicit[0] or event.tag is not None:
+        return event.value
+    value = event.value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _at(message: str, event: yaml.Event) -> YamlError:
+    return YamlError(message, event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _build(events: Any) -> Any:
+    """Plain data from libyaml's events: one pass, with duplicate keys, anchors and aliases
+    reported at their exact place."""
+    stack: list[Any] = []
+    keys: list[Any] = []  # per open mapping: the key awaiting its value, or _NO_KEY
+    root: Any = None
+    documents = 0
+    for event in events:
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _at("only one document per file: remove the '---' line", event)
+            continue
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+            raise _at("anchors and aliases (&name, *name) are not allowed: write the value out in full", event)
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                raise _at(f"the tag {event.tag} is not allowed: write plain values", event)
+            stack.append({} if kind is yaml.MappingStartEvent else [])
+            keys.append(_NO_KEY)
+            continue
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()
+            keys.pop()
+        elif kind is yaml.ScalarEvent:
+            value = _scalar(event)
+        else:
+            continue
+        if not stack:
+            root = value
+        elif isinstance(stack[-1], list):
+            stack[-1].append(value)
+        elif keys[-1] is _NO_KEY:
+            keys[-1] = _key(value, stack[-1], event)
+        else:
+            stack[-1][keys[-1]] = value
+            keys[-1] = _NO_KEY
+    return root
+
+
+_NO_KEY = object()
+
+
+def _key(value: Any, mapping: dict[Any, Any], event: yaml.Event) -> Any:
+    if isinstance(value, (dict, list)):
+        raise _at("a key must be a single word or phrase, not a block or list", event)
+    if value == "<<":
+        raise _at("merge keys (<<) are not allowed: write each field out", event)
+    if value in mapping:
+        raise _at(f"the key '{value}' appears twice in the same block: keep one", event)
+    return value
 
 
 def decode(raw: bytes) -> tuple[str, list[str]]:
     """Bytes to text, or YamlError at the first byte that is not UTF-8. Also returns warnings."""
     if len(raw) > MAX_BYTES:
         raise YamlError(
-            f"the file is {len(raw) / 1024:.0f} KB; a record must be under {MAX_BYTES // 1024} KB"
+            f"the file is {-(-len(raw) // 1024)} KB; a record must be under {MAX_BYTES // 1024} KB: "
+            "shorten it, and link to long documents instead of copying them in"
         )
     try:
         text = raw.decode("utf-8")
@@ -85,45 +148,74 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def _reject_anchors(text: str) -> None:
-    # Only files containing & or * can hold an anchor or alias, so the event scan is rare.
-    if "&" not in text and "*" not in text:
-        return
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
-            raise YamlError(
-                "anchors and aliases (&name, *name) are not allowed: write the value out in full",
-                mark.line + 1,
-                mark.column + 1,
-            )
-
-
 def parse(text: str) -> Any:
     """Parse one YAML document into plain Python data, or raise YamlError."""
+    loader = RecordLoader(text)
     try:
-        _reject_anchors(text)
-        return yaml.load(text, Loader=RecordLoader)  # noqa: S506 - RecordLoader is a safe loader
+        return _build(_events(loader))
     except YamlError:
         raise
+    except yaml.reader.ReaderError as exc:
+        raise _from_reader(exc, text) from None
     except yaml.MarkedYAMLError as exc:
-        raise _from_marked(exc) from None
+        raise _from_marked(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {exc}") from None
     except RecursionError:
         raise YamlError("the data is nested too deeply to be a record") from None
+    finally:
+        loader.dispose()
 
 
-def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
+def _events(loader: Any) -> Any:
+    while loader.check_event():
+        yield loader.get_event()
+
+
+# Fixes for libyaml's commonest complaints, in words an author can act on.
+_HINTS = (
+    ("mapping values are not allowed", "a value containing ': ' must be in quotes"),
+    ("did not find expected key", "check the indentation of this line and the one above"),
+    ("did not find expected ',' or ']'", "close the list with ] or separate items with commas"),
+    ("did not find expected ',' or '}'", "close the block with } or separate fields with commas"),
+    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("found undefined alias", "anchors and aliases (&name, *name) are not allowed"),
+    ("found character that cannot start any token", "put the value in quotes"),
+)
+
+
+def _from_marked(exc: yaml.MarkedYAMLError, text: str = "") -> YamlError:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "not valid YAML"
-    if "'\\t'" in problem or "tab character" in problem:
+    if problem.startswith("found unexpected end of stream") and exc.context_mark:
+        mark = exc.context_mark  # where the unclosed quote or bracket starts, not the end of the file
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "'\\t'" in problem or "tab character" in problem or _char_at(text, line, column) == "\t":
         return YamlError("a tab character here: indent with spaces, not tabs", line, column)
-    if "expected a single document" in problem:
+    if "expected a single document" in f"{problem} {exc.context}":
         return YamlError("only one document per file: remove the '---' line", line, column)
     context = f" ({exc.context})" if exc.context else ""
-    return YamlError(f"not valid YAML: {problem}{context}", line, column)
+    hint = next((fix for words, fix in _HINTS if words in problem), "")
+    return YamlError(f"not valid YAML: {problem}{context}" + (f": {hint}" if hint else ""), line, column)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines) or not 1 <= column <= len(lines[line - 1]):
+        return ""
+    return lines[line - 1][column - 1]
+
+
+def _from_reader(exc: yaml.reader.ReaderError, text: str) -> YamlError:
+    """A character YAML does not allow (control characters), placed at its line and column."""
+    position = exc.position
+    if _BaseLoader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text, not characters
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    position = max(0, min(position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return YamlError(f"the character U+{char:04X} cannot appear in YAML: delete it", line, column)
 
 
 def compose(text: str) -> yaml.Node | None:
