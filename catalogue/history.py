@@ -31,8 +31,9 @@ def _iso(epoch: int) -> str:
 
 
 def file_dates(root: Path, folders: tuple[str, ...] = ("projects", "boroughs")) -> dict[str, FileDates]:
-    """Relative path -> dates, from one pass over the log (newest commit first)."""
-    out = _git(root, "log", "--format=@%ct", "--name-only", "--no-renames", "--", *folders)
+    """Path relative to `root` -> dates, from one pass over the log (newest commit first).
+    --relative keeps paths relative to `root` even when it is a sub-folder of the repository."""
+    out = _git(root, "log", "--relative", "--format=@%ct", "--name-only", "--no-renames", "--", *folders)
     if not out:
         return {}
     newest: dict[str, int] = {}

@@ -39,8 +39,9 @@ class Organisation:
     id: str
     data: dict[str, Any]
     source: str
-    leads: list[Project] = field(default_factory=list)
-    partners_in: list[tuple[Project, str]] = field(default_factory=list)
+    # repr=False: objects point at each other, so a default repr would never end.
+    leads: list[Project] = field(default_factory=list, repr=False)
+    partners_in: list[tuple[Project, str]] = field(default_factory=list, repr=False)
 
     @property
     def name(self) -> str:
@@ -69,7 +70,7 @@ class Link:
     """A relation between two projects, seen from one side (e.g. 'reused-by')."""
 
     relation: str
-    project: Project
+    project: Project = field(repr=False)
 
     @property
     def label(self) -> str:
@@ -80,12 +81,12 @@ class Link:
 class Project:
     data: dict[str, Any]
     source: str
-    lead: Organisation
+    lead: Organisation = field(repr=False)
     tags: list[str]
     stale: bool
-    partners: list[tuple[Organisation | None, dict[str, Any]]] = field(default_factory=list)
-    links_out: list[Link] = field(default_factory=list)
-    links_in: list[Link] = field(default_factory=list)
+    partners: list[tuple[Organisation | None, dict[str, Any]]] = field(default_factory=list, repr=False)
+    links_out: list[Link] = field(default_factory=list, repr=False)
+    links_in: list[Link] = field(default_factory=list, repr=False)
 
     def __getattr__(self, name: str) -> Any:
         # Plain fields read straight from the record: project.title, project.phase ...
@@ -113,11 +114,11 @@ class Project:
 
 @dataclass
 class Catalogue:
-    organisations: dict[str, Organisation]
-    projects: dict[str, Project]
+    organisations: dict[str, Organisation] = field(repr=False)
+    projects: dict[str, Project] = field(repr=False)
     settings: Settings
-    by_topic: dict[str, list[Project]]
-    by_tag: dict[str, list[Project]]
+    by_topic: dict[str, list[Project]] = field(repr=False)
+    by_tag: dict[str, list[Project]] = field(repr=False)
 
     @property
     def today(self) -> dt.date:
