@@ -1,0 +1,22 @@
+"""Build-time pictures of the catalogue: accessible inline SVG with a data table, no JavaScript.
+
+Every function returns a Chart: `.html` (a <figure> holding the SVG and a <details> with the data
+table; what pages show), `.svg` and `.table` separately, and `.id`. In a Jinja template `{{ chart }}`
+renders `.html`. Give each chart on a page its own `id_prefix`. Colours come from
+docs/assets/charts.css (light and dark schemes); without it the light colours still apply.
+
+    tile_map(catalogue, base, topic=None, highlight=None, *, id_prefix="london-map")
+    phase_chart(projects, *, id_prefix="chart-phase", title=...)
+    status_chart(projects, *, id_prefix="chart-status", title=...)
+    quarter_chart(projects, *, id_prefix="chart-quarters", title=..., today=None)
+    topic_chart(catalogue_or_projects, *, id_prefix="chart-topics", limit=10, title=...)
+"""
+
+from .bars import phase_chart, status_chart, topic_chart
+from .columns import quarter_chart
+from .counts import current_and_future
+from .render import Chart
+from .tilemap import tile_map
+
+__all__ = ["Chart", "current_and_future", "phase_chart", "quarter_chart", "status_chart", "tile_map",
+           "topic_chart"]
