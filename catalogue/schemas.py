@@ -11,7 +11,14 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+def _schema_dir() -> Path:
+    """schema/ beside the package in a checkout; from an installed copy (e.g. a pre-commit hook
+    in a borough's clone), the schema/ of the catalogue being checked."""
+    beside = Path(__file__).resolve().parent.parent / "schema"
+    return beside if beside.is_dir() else Path.cwd() / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 KINDS = ("project", "borough")
 
 
