@@ -16,7 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="catalogue",
         description="Check, search and publish the Borough Projects Catalogue.",
     )
-    parser.add_argument("--root", default=".", help="the catalogue folder, holding projects/ and boroughs/ (default: .)")
+    parser.add_argument("--root", default=".",
+                        help="the catalogue folder, holding projects/ and boroughs/ (default: .)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         try:
@@ -46,4 +47,7 @@ class UsageError(Exception):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported catalogue.cli, not this __main__ copy: the commands raise catalogue.cli.UsageError.
+    from catalogue.cli import main as _main
+
+    sys.exit(_main())

@@ -67,7 +67,8 @@ def lead_matches_folder(ctx: Context) -> None:
             continue
         if lead not in known:
             source.problems.append(Problem(("lead",), f"'{lead}' is not an organisation in boroughs/"
-                                           f"{did_you_mean(lead, known)}"))
+                                           f"{did_you_mean(lead, known)}: use the id of a file in boroughs/ "
+                                           f"or add boroughs/{lead}.yml"))
         elif lead != folder:
             source.problems.append(Problem(("lead",), f"'{lead}' must equal the folder '{folder}': "
                                            f"move the file to projects/{lead}/ or set lead: {folder}"))
@@ -79,22 +80,25 @@ def ids_unique(ctx: Context) -> None:
         record_id = _text(source.data, "id")
         if record_id is not None:
             seen[record_id].append(source)
+    # Every file sharing the id is told, so narrowing the report to either file still shows it.
     for record_id, sources in seen.items():
-        for source in sources[1:] if len(sources) > 1 else []:
-            first = sources[0].rel
-            source.problems.append(Problem(("id",), f"'{record_id}' is already used by {first}: "
+        for source in sources if len(sources) > 1 else []:
+            others = ", ".join(s.rel for s in sources if s is not source)
+            source.problems.append(Problem(("id",), f"'{record_id}' is also used by {others}: "
                                            "project ids are unique across all organisations, choose another"))
 
 
 def gss_codes_unique(ctx: Context) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, list[Source]] = defaultdict(list)
     for source in ctx.boroughs:
         code = _text(source.data, "gss_code")
-        if code is None:
-            continue
-        if code in seen:
-            source.problems.append(Problem(("gss_code",), f"{code} is already used by {seen[code]}"))
-        seen.setdefault(code, source.rel)
+        if code is not None:
+            seen[code].append(source)
+    for code, sources in seen.items():
+        for source in sources if len(sources) > 1 else []:
+            others = ", ".join(s.rel for s in sources if s is not source)
+            source.problems.append(Problem(("gss_code",), f"{code} is also used by {others}: each authority "
+                                           "has its own code, check which one is right"))
 
 
 def references_exist(ctx: Context) -> None:
@@ -107,19 +111,23 @@ def references_exist(ctx: Context) -> None:
                 continue
             if org not in orgs:
                 source.problems.append(Problem(("partners", i, "org"), f"'{org}' is not an organisation "
-                                               f"in boroughs/{did_you_mean(org, orgs)}"))
+                                               f"in boroughs/{did_you_mean(org, orgs)}: use the id of a file in "
+                                               "boroughs/, or for an outside organisation write name: and url: "
+                                               "instead of org:"))
             elif org == lead:
-                source.problems.append(Problem(("partners", i, "org"), f"'{org}' is the lead: "
-                                               "the lead is not also listed as a partner"))
+                source.problems.append(Problem(("partners", i, "org"), f"'{org}' is the lead, so it is not "
+                                               "listed as a partner too: remove this partner"))
         for i, link in _items(source.data, "related"):
             target = link.get("project")
             if not isinstance(target, str):
                 continue
             if target == own_id:
-                source.problems.append(Problem(("related", i, "project"), "a project cannot relate to itself"))
+                source.problems.append(Problem(("related", i, "project"), "a project cannot relate to itself: "
+                                               "name another project or remove this link"))
             elif target not in projects:
                 source.problems.append(Problem(("related", i, "project"), f"no project has the id "
-                                               f"'{target}'{did_you_mean(target, projects)}"))
+                                               f"'{target}'{did_you_mean(target, projects)}: use the id of a "
+                                               "project in projects/"))
 
 
 def real_dates(ctx: Context) -> None:

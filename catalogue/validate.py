@@ -68,11 +68,20 @@ def check(root: Path, settings: Settings) -> Report:
 def _read_and_check(source: Source) -> Source:
     """Stage one, per file and independent of the others: parse, then check against the schema."""
     read(source)
-    if source.loaded and not fast_validator_for(source.kind).is_valid(source.data):
+    if source.loaded and not _fast_is_valid(source):
         # Only invalid records pay for the slower validator that explains each error.
         for error in validator_for(source.kind).iter_errors(source.data):
             source.problems.extend(problems(error))
     return source
+
+
+def _fast_is_valid(source: Source) -> bool:
+    try:
+        return bool(fast_validator_for(source.kind).is_valid(source.data))
+    except (ValueError, TypeError, OverflowError):
+        # jsonschema-rs refuses data JSON cannot hold, such as a key written 1: or ?: the full
+        # validator takes it and explains what is wrong.
+        return False
 
 
 def _read_chunk(chunk: list[Source]) -> list[Source]:
