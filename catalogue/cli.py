@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 # Each module in catalogue/commands/ offers add_parser(subparsers) and run(args) -> exit code.
-COMMANDS = ("validate", "new", "search", "similar", "codeowners", "export")
+COMMANDS = ("validate", "new", "search", "similar", "codeowners")
 
 
 def build_parser() -> argparse.ArgumentParser:

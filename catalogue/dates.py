@@ -57,5 +57,5 @@ def today(environ: dict[str, str] | None = None) -> dt.date:
     if env.get("CATALOGUE_TODAY"):
         return dt.date.fromisoformat(env["CATALOGUE_TODAY"])
     if env.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(env["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(env["SOURCE_DATE_EPOCH"]), dt.UTC).date()
     return dt.date.today()

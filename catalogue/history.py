@@ -27,7 +27,7 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def _iso(epoch: int) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def file_dates(root: Path, folders: tuple[str, ...] = ("projects", "boroughs")) -> dict[str, FileDates]:
@@ -52,7 +52,7 @@ def last_commit_day(root: Path) -> dt.date | None:
     out = _git(root, "log", "-1", "--format=%ct")
     if not out or not out.strip():
         return None
-    return dt.datetime.fromtimestamp(int(out.strip()), dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(int(out.strip()), dt.UTC).date()
 
 
 def fallback(last_reviewed: str) -> FileDates:

@@ -13,7 +13,8 @@ from .findings import Severity
 
 # What each pattern in the schemas asks for, in words.
 PATTERN_HINTS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "use lower-case letters and digits, words joined by single hyphens, like 'street-lighting'",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "use lower-case letters and digits, words joined by single hyphens, "
+    "like 'street-lighting'",
     "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$": "write the date as \"YYYY-MM\" or \"YYYY-MM-DD\", in quotes",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "write the date as \"YYYY-MM-DD\", in quotes",
     "^https?://[^\\s/$.?#][^\\s]*$": "write a full web address starting with https:// (or http://)",

@@ -11,6 +11,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+
 def _schema_dir() -> Path:
     """schema/ beside the package in a checkout; from an installed copy (e.g. a pre-commit hook
     in a borough's clone), the schema/ of the catalogue being checked."""

@@ -21,7 +21,7 @@ TOKEN = re.compile(r"[a-z0-9]+")
 STOP = frozenset("""a about after all also an and any are as at be been being but by can could do does
 each for from had has have how in into is it its more most new not of on or our out over so such
 than that the their them then there these they this those through to up us was we were what when which
-who will with would you your""".split())
+who will with would you your""".split())  # noqa: SIM905 - a word list reads best as text
 BLOCK_ROWS = 512
 MIN_SCORE = 0.12
 

@@ -41,8 +41,9 @@ RecordLoader.yaml_implicit_resolvers = {
 }
 
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOL = {w: v for v, words in ((True, "yes Yes YES true True TRUE on On ON"), (False, "no No NO false False FALSE off Off OFF"))
-         for w in words.split()}
+_TRUE = ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")
+_FALSE = ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")
+_BOOL = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!"))
