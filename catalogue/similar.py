@@ -1,7 +1,11 @@
 """Which projects in other organisations look like a given one: TF-IDF cosine over text and topics.
 
-One sparse matrix product per block of rows (scipy), so 10,000 projects take about a second
-instead of the hours a pairwise loop would; pairs with the same lead are never suggested.
+One matrix product per block of rows, so 10,000 projects take seconds instead of the hours a
+pairwise loop would; pairs with the same lead are never suggested. Nearly every pair of records
+shares some common term, so the scores form a dense matrix: the columns of terms found in many
+records are multiplied as dense arrays (BLAS) and only the rest as sparse ones (scipy), which at
+10,000 records is several times faster than one sparse product and gives the same scores up to
+float32 rounding.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from scipy import sparse
@@ -24,6 +29,7 @@ than that the their them then there these they this those through to up us was w
 who will with would you your""".split())  # noqa: SIM905 - a word list reads best as text
 BLOCK_ROWS = 512
 MIN_SCORE = 0.12
+DENSE_SHARE = 0.05  # terms in at least this share of the records go through the dense product
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Match:
     score: float
 
 
+@cache
 def _stem(word: str) -> str:
     # A light plural fold is enough to pair "sensors" with "sensor".
     if len(word) > 4 and word.endswith("ies"):
@@ -68,17 +75,23 @@ class Scorer:
         self.matrix = self.vectorise(docs)
 
     def vectorise(self, docs: Iterable[Counter[str]]) -> sparse.csr_matrix:
-        rows, cols, vals = [], [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        tfs: list[int] = []
         count = 0
+        vocab = self.vocab
         for row, doc in enumerate(docs):
             count += 1
             for term, tf in doc.items():
-                col = self.vocab.get(term)
+                col = vocab.get(term)
                 if col is not None:
                     rows.append(row)
                     cols.append(col)
-                    vals.append((1 + math.log(tf)) * self.idf[col])
-        m = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(count, len(self.vocab)))
+                    tfs.append(tf)
+        columns = np.array(cols, dtype=np.intp)
+        # (1 + log tf) * idf, rounded to float32 at each step as the scalar formula was
+        vals = (1 + np.log(np.array(tfs, dtype=np.float64))).astype(np.float32) * self.idf[columns]
+        m = sparse.csr_matrix((vals, (rows, columns)), shape=(count, len(self.vocab)))
         norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
         norms[norms == 0] = 1
         return sparse.csr_matrix(sparse.diags(1 / norms) @ m)
@@ -89,8 +102,9 @@ class Scorer:
         lead_codes = {lead: i for i, lead in enumerate(sorted(set(leads) | set(query_leads)))}
         column_leads = np.array([lead_codes[x] for x in leads])
         results: list[list[tuple[int, float]]] = []
+        product = _Product(self.matrix, queries)
         for start in range(0, queries.shape[0], BLOCK_ROWS):
-            block = (queries[start:start + BLOCK_ROWS] @ self.matrix.T).toarray()
+            block = product.rows(start, start + BLOCK_ROWS)
             own = np.array([lead_codes[x] for x in query_leads[start:start + BLOCK_ROWS]])
             block[column_leads[None, :] == own[:, None]] = 0
             if exclude_rows is not None:
@@ -103,6 +117,25 @@ class Scorer:
                 scored = sorted(((int(c), float(block[offset, c])) for c in cols), key=lambda x: (-x[1], x[0]))
                 results.append([(c, round(s, 4)) for c, s in scored if s >= MIN_SCORE])
         return results
+
+
+class _Product:
+    """Blocks of rows of queries @ matrix.T: frequent terms' columns dense, the others sparse."""
+
+    def __init__(self, matrix: sparse.csr_matrix, queries: sparse.csr_matrix) -> None:
+        frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
+        frequent = frequency >= max(2, DENSE_SHARE * matrix.shape[0])
+        dense_cols, sparse_cols = np.flatnonzero(frequent), np.flatnonzero(~frequent)
+        self.matrix_dense = matrix[:, dense_cols].toarray().T.copy()  # terms x records, for BLAS
+        self.queries_dense = queries[:, dense_cols]
+        self.matrix_sparse = matrix[:, sparse_cols].T.tocsr()
+        self.queries_sparse = queries[:, sparse_cols].tocsr()
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        block = self.queries_dense[start:stop].toarray() @ self.matrix_dense
+        rare = self.queries_sparse[start:stop] @ self.matrix_sparse
+        block += rare.toarray()
+        return block
 
 
 def similar_projects(catalogue: Catalogue, k: int = 5) -> dict[str, list[Match]]:
