@@ -4,14 +4,17 @@ Record pages are left out of the theme's search index (their meta has search.exc
 descriptions it would weigh 13 MB gzip at 10,000 records and be rebuilt by every browser. Once
 the search plugin has written search/search_index.json, add_project_entries() appends each
 project as its title and its lead's name (plus, if asked, the first words of its summary), so
-the header search still finds a project by the words of its title and links to its page. hooks/catalogue.py makes the entries in on_files
-(project_entries) and appends them in on_post_build (add_entries), after the search plugin.
+the header search still finds a project by the words of its title and links to its page.
+hooks/catalogue.py makes the entries in on_files (project_entries) and appends them in
+on_post_build (add_entries), after the search plugin. Title and text are HTML-escaped like the
+text the plugin takes from pages: the theme shows both as HTML.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,10 @@ def entry(project: Project, summary_words: int = SUMMARY_WORDS) -> dict[str, str
     found = str(project.data["summary"]).split()
     summary = " ".join(found[:summary_words]) + (" …" if len(found) > summary_words else "")
     text = f"{project.lead.short_name}: {summary}" if summary_words else project.lead.short_name
-    return {"location": project.url, "title": title, "text": " ".join([text, *hidden_title_words(title)])}
+    text = " ".join([text, *hidden_title_words(title)])
+    # The theme puts title and text into its results as HTML, and escapes the text of its own
+    # pages when it indexes them (quote=False): so must these, or a title could run script.
+    return {"location": project.url, "title": escape(title, quote=False), "text": escape(text, quote=False)}
 
 
 def project_entries(catalogue: Catalogue, summary_words: int = SUMMARY_WORDS) -> list[dict[str, str]]:

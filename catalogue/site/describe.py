@@ -27,12 +27,16 @@ LINK_REL = "nofollow noopener"
 SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 
-# A block Markdown would turn into one <p> of the same text: no inline markup or escapes, no
-# block marker or indent at a line start, no hard break, tab or control character.
-NOT_PLAIN = re.compile(r"[\\`*_\[\]!<>&#|~\t\x00-\x08\x0b-\x1f\x7f]|  $|^[ +=>-]|^\d+[.)]", re.MULTILINE)
+# A block Markdown would turn into one <p> of the same text has no inline markup or escape
+# character, no block marker or indent at a line start and no hard break ("  " at a line end).
+# Checked as a character class, a line-start pattern and a substring, which Python's re and str
+# scan far faster than one pattern with alternatives.
+MARKUP_CHAR = re.compile(r"[\\`*_\[\]!<>&#|~\t\x00-\x08\x0b-\x1f\x7f]")
+LINE_START = re.compile(r"\n(?:[ +=>-]|[0-9]+[.)])")
 # What reaches across blank lines or blocks, or changes how Markdown splits blocks (tabs and
 # control characters are rewritten before the split): with one of these, all of it is Markdown.
-SPANS_BLOCKS = re.compile(r"```|~~~|<|\]:|\n\n\n|[\t\x00-\x08\x0b-\x1f\x7f]")
+SPANS_CHAR = re.compile(r"[<\t\x00-\x08\x0b-\x1f\x7f]")
+SPANS_TEXT = ("```", "~~~", "]:", "\n\n\n")
 BLANK_LINE = re.compile(r"(?<=\n) +\n")  # as Markdown's NormalizeWhitespace, which runs first
 HEADING = re.compile(r"(#{1,6}) +([^\n]+)")  # one line, '## Title'
 LIST_ITEM = re.compile(r"[-+*] +([^\n]+)")  # one line of a simple bullet list
@@ -79,8 +83,11 @@ class Descriptions:
 
     def to_html(self, text: str) -> str:
         """What Markdown would make of `text`, writing plain paragraphs without it."""
-        source = BLANK_LINE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n") + "\n\n").strip("\n")
-        if not source or SPANS_BLOCKS.search(source):
+        source = text.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+        if " \n" in source:
+            source = BLANK_LINE.sub("\n", source)
+        source = source.strip("\n")
+        if not source or SPANS_CHAR.search(source) or any(text in source for text in SPANS_TEXT):
             return self.markdown(text)
         parts: list[str] = []
         pending: list[str] = []  # consecutive blocks that need Markdown, converted together
@@ -99,20 +106,25 @@ class Descriptions:
         return "\n".join(part for part in parts if part)
 
 
+def plain(text: str) -> bool:
+    """Whether Markdown would leave `text` (a block, or the text of a heading or list item) as it is."""
+    return not (MARKUP_CHAR.search(text) or LINE_START.search("\n" + text) or "  \n" in text + "\n")
+
+
 def simple_block(blocks: list[str], index: int) -> str | None:
     """The HTML Markdown would make of blocks[index] if it is a plain paragraph, a one-line
     heading or a simple bullet list of plain items; None for anything else."""
     block = blocks[index]
-    if not NOT_PLAIN.search(block):
+    if plain(block):
         return f"<p>{block}</p>"
     heading = HEADING.fullmatch(block)
-    if heading and not NOT_PLAIN.search(heading[2]):
+    if heading and plain(heading[2]):
         level = min(len(heading[1]) + 1, 6)  # demoted, as _Demote does
         return f"<h{level}>{heading[2]}</h{level}>"
     lines = block.split("\n")
     items = [LIST_ITEM.fullmatch(line) for line in lines]
     before = index > 0 and LIST_LIKE.search(blocks[index - 1])
     after = index + 1 < len(blocks) and LIST_LIKE.match(blocks[index + 1])
-    if all(item and not NOT_PLAIN.search(item[1]) for item in items) and not before and not after:
+    if all(item and plain(item[1]) for item in items) and not before and not after:
         return "<ul>\n" + "".join(f"<li>{item[1]}</li>\n" for item in items if item) + "</ul>"
     return None

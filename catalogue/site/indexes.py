@@ -47,8 +47,8 @@ def home(site: Site) -> Output:
     meta = escaped_meta("London Borough Projects Catalogue",
                         "Current and future projects of London boroughs and pan-London bodies, in one place.",
                         feed=SITE_FEED)
-    return page("index.md", html, meta, toc=[("numbers", "The catalogue in numbers"), ("recent", "Recently reviewed"),
-                                             ("explore", "Explore")])
+    return page("index.md", html, meta, toc=[("numbers", "The catalogue in numbers"), ("glance", "London at a glance"),
+                                             ("recent", "Recently reviewed"), ("explore", "Explore")])
 
 
 def boroughs(site: Site) -> Output:

@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from .. import charts
 from ..publish import Output
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
@@ -39,6 +40,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["human_date"] = human_date
     env.filters["external"] = external
+    env.globals["charts"] = charts  # the SVG tile map and charts, with their data tables
     return env
 
 

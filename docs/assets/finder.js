@@ -89,29 +89,34 @@
 
   function unpack(p) {
     if (p.format !== "lunr-packed" || p.formatVersion !== 1) throw new Error("unknown search index format");
-    var fields = p.fields, levels = p.levels, vectors = {}, order = [], inverted = [];
-    for (var ref = 0; ref < p.size; ref++) {
-      fields.forEach(function (name) { var key = name + "/" + ref; vectors[key] = []; order.push(key); });
-    }
-    p.terms.forEach(function (term, position) {
+    var fields = p.fields, levels = p.levels, vectors = [], inverted = new Array(p.terms.length);
+    fields.forEach(function (name, f) {
+      var perRef = vectors[f] = new Array(p.size);
+      for (var ref = 0; ref < p.size; ref++) perRef[ref] = [];
+    });
+    for (var position = 0; position < p.terms.length; position++) {
       var posting = { _index: position };
-      fields.forEach(function (name, f) {
-        var steps = p.postings[position][f], found = p.weights[position][f], flat = p.flat.indexOf(name) >= 0;
-        var refs = posting[name] = {}, at = 0;
+      for (var f = 0; f < fields.length; f++) {
+        var steps = p.postings[position][f], found = p.weights[position][f], perRef = vectors[f];
+        var flat = p.flat.indexOf(fields[f]) >= 0, refs = {}, at = 0;
         for (var n = 0; n < steps.length; n++) {
           at += steps[n];
           refs[at] = NO_METADATA;
-          vectors[name + "/" + at].push(position, levels[n === 0 || flat ? found[0] : found[0] + found[n]]);
+          perRef[at].push(position, levels[n === 0 || flat ? found[0] : found[0] + found[n]]);
         }
-      });
-      inverted.push([term, posting]);
-    });
+        posting[fields[f]] = refs;
+      }
+      inverted[position] = [p.terms[position], posting];
+    }
     // lunr.js wants terms in UTF-16 order, Python sorted them by code point: rarely different
     for (var i = 1; i < inverted.length; i++) {
       if (inverted[i][0] < inverted[i - 1][0]) { inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : 1; }); break; }
     }
-    return { version: p.lunr, fields: fields, invertedIndex: inverted, pipeline: p.pipeline,
-             fieldVectors: order.map(function (key) { return [key, vectors[key]]; }) };
+    var fieldVectors = [];
+    for (var r = 0; r < p.size; r++) {
+      for (var g = 0; g < fields.length; g++) fieldVectors.push([fields[g] + "/" + r, vectors[g][r]]);
+    }
+    return { version: p.lunr, fields: fields, fieldVectors: fieldVectors, invertedIndex: inverted, pipeline: p.pipeline };
   }
 
   function decode(store) {
@@ -142,11 +147,23 @@
     });
   }
 
+  /* The theme's instant loading runs the page's scripts without waiting for one before the next:
+     lunr.js may come after this file. */
+  function lunrReady() {
+    return new Promise(function (resolve, reject) {
+      var waited = 0;
+      (function check() {
+        if (window.lunr) resolve(window.lunr);
+        else if ((waited += 50) > 15000) reject(new Error("lunr.js did not load"));
+        else setTimeout(check, 50);
+      })();
+    });
+  }
+
   function load(indexUrl, docsUrl) {
     if (!loaded[indexUrl]) {
-      var L = window.lunr;
-      loaded[indexUrl] = Promise.all([fetchJson(indexUrl), fetchJson(docsUrl)]).then(function (got) {
-        if (!L) throw new Error("lunr.js did not load");
+      loaded[indexUrl] = Promise.all([fetchJson(indexUrl), fetchJson(docsUrl), lunrReady()]).then(function (got) {
+        var L = got[2];
         return { lunr: L, index: L.Index.load(unpack(got[0])), store: got[1], docs: decode(got[1]) };
       });
       loaded[indexUrl].catch(function () { delete loaded[indexUrl]; });

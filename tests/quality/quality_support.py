@@ -9,6 +9,7 @@ been collected, and these tests must also run alone (`pytest tests/quality`).
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ from functools import partial
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,6 +92,41 @@ def run_validate(root: Path, *paths: str, timeout: float = 300) -> subprocess.Co
                            "--today", TODAY, *paths],
                           cwd=root, env=build_env(), capture_output=True, text=True, timeout=timeout,
                           check=False)
+
+
+# Characters a YAML file cannot hold as they are (C1 controls, DEL) or that it reads as line
+# breaks inside a quoted scalar (NEL, LS, PS): written as escapes instead.
+_YAML_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def yaml_str(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly `text`: JSON's escaping for the
+    quotes, backslashes and C0 controls, everything else as it is but what YAML cannot carry raw."""
+    return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def to_yaml(value: Any, indent: int = 0) -> str:
+    """A record as block YAML, every string a double-quoted scalar (yaml_str), so any text
+    survives exactly and nothing is read as another type."""
+    pad = " " * indent
+    lines = []
+
+    def scalar(item: Any) -> str:
+        return yaml_str(item) if isinstance(item, str) else json.dumps(item)
+
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                lines.append(f"{pad}{key}:\n{to_yaml(item, indent + 2)}")
+            else:
+                lines.append(f"{pad}{key}: {scalar(item)}")
+        return "\n".join(lines)
+    for item in value:
+        if isinstance(item, (dict, list)) and item:
+            lines.append(f"{pad}- {to_yaml(item, indent + 2).lstrip()}")
+        else:
+            lines.append(f"{pad}- {scalar(item)}")
+    return "\n".join(lines)
 
 
 # --- serving ---------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from quality_support import REPO, TODAY, Build, copy_project, html_pages, parse_html, run_mkdocs, url_path_of
+from quality_support import REPO, TODAY, Build, copy_project, html_pages, parse_html, run_mkdocs, to_yaml, url_path_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -155,27 +155,6 @@ def hostile_record(n: int, payload: str) -> dict[str, Any]:
     set_path(record, URL_FIELDS[0], URL_PAYLOADS[n % len(URL_PAYLOADS)])
     set_path(record, URL_FIELDS[1], URL_PAYLOADS[(n + 1) % len(URL_PAYLOADS)])
     return record
-
-
-def to_yaml(value: Any, indent: int = 0) -> str:
-    """Block YAML with every string written as a JSON (so YAML double-quoted) scalar."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        lines = []
-        for key, item in value.items():
-            if isinstance(item, (dict, list)):
-                lines.append(f"{pad}{key}:\n{to_yaml(item, indent + 2)}")
-            else:
-                lines.append(f"{pad}{key}: {json.dumps(item)}")
-        return "\n".join(lines)
-    lines = []
-    for item in value:
-        if isinstance(item, dict):
-            text = to_yaml(item, indent + 2)
-            lines.append(f"{pad}- {text.lstrip()}")
-        else:
-            lines.append(f"{pad}- {json.dumps(item)}")
-    return "\n".join(lines)
 
 
 RECORDS = [hostile_record(n, payload) for n, payload in enumerate(PAYLOADS)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from catalogue.search.material import add_project_entries, entry
@@ -31,8 +32,9 @@ def test_every_project_is_added_after_the_pages(tmp_path: Path, sample) -> None:
 def test_entries_are_small(sample) -> None:
     for project in sample.projects.values():
         found = entry(project)
-        assert found["text"].startswith(project.lead.short_name)
-        assert len(found["text"]) < len(project.lead.short_name) + 20
+        lead = escape(project.lead.short_name, quote=False)
+        assert found["text"].startswith(lead)
+        assert len(found["text"]) < len(lead) + 20
     assert entry(sample.projects["digital-apprenticeships"])["text"] == "Hackney"
     with_summary = entry(sample.projects["digital-apprenticeships"], summary_words=5)["text"]
     assert with_summary == "Hackney: A paid apprenticeship programme that …"
@@ -50,3 +52,12 @@ def test_running_twice_adds_nothing_more(tmp_path: Path, sample) -> None:
     first = path.read_bytes()
     assert add_project_entries(path, sample) == 0
     assert path.read_bytes() == first
+
+
+def test_titles_and_names_are_escaped_as_the_theme_escapes_page_text(sample) -> None:
+    project = sample.projects["govroam-council-buildings"]
+    hostile = type(project)({**project.data, "title": '<img src=x onerror=alert(1)> & "q"'}, project.source,
+                            project.lead, project.tags, project.stale)
+    found = entry(hostile)
+    assert found["title"] == '&lt;img src=x onerror=alert(1)&gt; &amp; "q"'
+    assert "<" not in found["text"]
