@@ -52,7 +52,11 @@ def _shown(value: Any) -> str:
 
 def problems(error: ValidationError) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
-    kind, value, schema = error.validator, error.instance, error.schema
+    # jsonschema types these as possibly unset; for errors it raised, they are always set.
+    kind = str(error.validator)
+    value: Any = error.instance
+    schema: Any = error.schema
+    expected: Any = error.validator_value
     if kind == "oneOf" and isinstance(value, dict):
         yield from _best_alternative(error)
     elif kind == "additionalProperties":
@@ -61,44 +65,44 @@ def problems(error: ValidationError) -> Iterator[Problem]:
             yield Problem(path + (str(extra),), f"'{extra}' is not a field here{did_you_mean(extra, known)}; "
                           f"allowed fields: {', '.join(known)}", at_key=True)
     elif kind == "required":
-        missing = [name for name in error.validator_value if name not in value]
+        missing = [name for name in expected if name not in value]
         for name in missing:
             yield Problem(path + (name,), f"'{name}' is required: add a line '{name}: ...'")
     elif kind == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in expected]
         title = str(schema.get("title", "allowed")).lower()
         where = f"one of {', '.join(choices)}" if len(choices) <= 12 else f"in the {title} list"
         yield Problem(path, f"{_shown(value)} is not {where}{did_you_mean(value, choices)}",
                       quote_hint=not isinstance(value, str))
     elif kind == "type":
-        expected = error.validator_value
+        expected = expected
         words = TYPE_WORDS.get(expected, str(expected)) if isinstance(expected, str) else " or ".join(expected)
         yield Problem(path, f"expected {words}, found {_shown(value)}", quote_hint=expected == "string")
     elif kind == "pattern":
-        hint = PATTERN_HINTS.get(error.validator_value, f"must match {error.validator_value}")
+        hint = PATTERN_HINTS.get(expected, f"must match {expected}")
         yield Problem(path, f"{_shown(value)} is not in the right form: {hint}", quote_hint=not isinstance(value, str))
     elif kind in ("maxLength", "minLength"):
-        limit, size = error.validator_value, len(value)
+        limit, size = expected, len(value)
         fix = "shorten it" if kind == "maxLength" else "it cannot be empty"
         word = "at most" if kind == "maxLength" else "at least"
         yield Problem(path, f"is {size} characters long; {word} {limit} allowed: {fix}")
     elif kind in ("minItems", "maxItems", "minProperties"):
         word = "at least" if kind.startswith("min") else "at most"
         noun = "fields" if kind == "minProperties" else "items"
-        yield Problem(path, f"needs {word} {error.validator_value} {noun}")
+        yield Problem(path, f"needs {word} {expected} {noun}")
     elif kind == "uniqueItems":
         yield Problem(path, "the same item is listed twice: list each once")
     elif kind == "const":
-        yield Problem(path, f"must be {_shown(error.validator_value)}, found {_shown(value)}: "
-                      f"change it to {_shown(error.validator_value)}")
+        yield Problem(path, f"must be {_shown(expected)}, found {_shown(value)}: "
+                      f"change it to {_shown(expected)}")
     else:
         yield Problem(path, error.message)
 
 
 def _best_alternative(error: ValidationError) -> Iterator[Problem]:
     """For {org, role} vs {name, url, role}: report against the alternative the author meant."""
-    value: dict[str, Any] = error.instance
-    alternatives = error.validator_value
+    value: Any = error.instance
+    alternatives: Any = error.validator_value
 
     def overlap(index: int) -> int:
         return len(set(value) & set(alternatives[index].get("properties", {})))

@@ -60,7 +60,7 @@ def _producer(spec: str) -> Producer | None:
         if exc.name and module_name.startswith(exc.name):
             return None
         raise
-    return getattr(module, func)  # type: ignore[no-any-return]
+    return getattr(module, func)
 
 
 def build_day(root: Path) -> dt.date:

@@ -30,7 +30,7 @@ def load_json(name: str, schema_dir: Path = SCHEMA_DIR) -> Any:
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    return load_json(f"{kind}.schema.json")  # type: ignore[no-any-return]
+    return load_json(f"{kind}.schema.json")
 
 
 def schema_files(schema_dir: Path = SCHEMA_DIR) -> list[Path]:
@@ -80,4 +80,4 @@ def role_labels() -> dict[str, str]:
 
 
 def tag_aliases() -> dict[str, str]:
-    return load_json("tag-aliases.json")["aliases"]  # type: ignore[no-any-return]
+    return load_json("tag-aliases.json")["aliases"]

@@ -30,7 +30,7 @@ class YamlError(Exception):
         self.column = column
 
 
-class RecordLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class RecordLoader(_BaseLoader):
     """The libyaml loader, used for its event stream and, for error files, its node tree."""
 
 
@@ -222,6 +222,6 @@ def _from_reader(exc: yaml.reader.ReaderError, text: str) -> YamlError:
 def compose(text: str) -> yaml.Node | None:
     """The node tree with line marks, for files that need their errors placed."""
     try:
-        return yaml.compose(text, Loader=RecordLoader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=RecordLoader)
     except (yaml.YAMLError, RecursionError):
         return None

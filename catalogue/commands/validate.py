@@ -13,7 +13,7 @@ from ..rules import Settings
 from ..validate import check
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "validate",
         help="check records; exit 1 on any error",
