@@ -32,7 +32,7 @@ EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 # Checked as a character class, a line-start pattern and a substring, which Python's re and str
 # scan far faster than one pattern with alternatives.
 MARKUP_CHAR = re.compile(r"[\\`*_\[\]!<>&#|~\t\x00-\x08\x0b-\x1f\x7f]")
-LINE_START = re.compile(r"\n(?:[ +=>-]|[0-9]+[.)])")
+LINE_START = re.compile(r"\n(?:[ +=>-]|\d+[.)])")
 # What reaches across blank lines or blocks, or changes how Markdown splits blocks (tabs and
 # control characters are rewritten before the split): with one of these, all of it is Markdown.
 SPANS_CHAR = re.compile(r"[<\t\x00-\x08\x0b-\x1f\x7f]")
@@ -42,7 +42,7 @@ HEADING = re.compile(r"(#{1,6}) +([^\n]+)")  # one line, '## Title'
 LIST_ITEM = re.compile(r"[-+*] +([^\n]+)")  # one line of a simple bullet list
 # A line that starts or continues a list: a list block next to a block with one of these (the
 # block after: in its first line) may be joined into one list by Markdown.
-LIST_LIKE = re.compile(r"^(?:[ \t]|[-+*] |[-+*]$|[0-9]+[.)])", re.MULTILINE)
+LIST_LIKE = re.compile(r"^(?:[ \t]|[-+*] |[-+*]$|\d+[.)])", re.MULTILINE)
 
 
 class _Demote(Treeprocessor):

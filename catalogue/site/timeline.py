@@ -98,5 +98,5 @@ def output(site: Site) -> Output:
     # Out of the theme's search index: a row per project would make every project's name a hit here.
     meta = escaped_meta("Timeline", "Current and planned projects by quarter, from start to end.",
                         search={"exclude": True})
-    return page("timeline/index.md", html, meta, toc=[("starts", "Projects starting each quarter"), ("roadmap", "Current and planned"),
-                                                                ("past", "Past projects")])
+    toc = [("starts", "Projects starting each quarter"), ("roadmap", "Current and planned"), ("past", "Past projects")]
+    return page("timeline/index.md", html, meta, toc=toc)

@@ -13,8 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from quality_support import ARTIFACTS, AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS, REPO, Build, SiteServer, copy_project, \
-    run_mkdocs
+from quality_support import (
+    ARTIFACTS,
+    AXE_OPTIONS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    Build,
+    SiteServer,
+    copy_project,
+    run_mkdocs,
+)
 
 
 @pytest.fixture(scope="session")

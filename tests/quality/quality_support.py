@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from html.parser import HTMLParser
@@ -267,3 +268,20 @@ def css_urls(text: str) -> list[str]:
     found = [a or b or c for a, b, c in CSS_URL.findall(text)]
     found += [a or b for a, b in CSS_IMPORT.findall(text)]
     return [url for url in found if url]
+
+
+# --- choosing pages -----------------------------------------------------------------------------
+
+def fullest(site: Path) -> dict[str, str]:
+    """The example of each page type with the most on it, from the site's own open data."""
+    projects = json.loads((site / "api" / "projects.json").read_text(encoding="utf-8"))["projects"]
+    richest = max(projects, key=lambda p: (len(p), len(p.get("links", [])), p["id"]))
+    leads = Counter(p["lead"] for p in projects)
+    topics = Counter(t for p in projects for t in p["topics"])
+    tags = Counter(t for p in projects for t in p.get("tags", []))
+
+    def top(counter: Counter[str]) -> str:
+        return min(counter, key=lambda k: (-counter[k], k))
+
+    return {"project": f"projects/{richest['id']}/", "organisation": f"boroughs/{top(leads)}/",
+            "topic": f"topics/{top(topics)}/", "tag": f"tags/{top(tags)}/"}

@@ -9,14 +9,13 @@ template branches are checked.
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from quality_support import fullest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,21 +41,6 @@ ACTIVE = """(visible) => { const el = document.activeElement;
                inList: Boolean(el.closest("[data-finder-list]")),
                facet: (el.closest("[data-finder-facet]") || {}).dataset?.finderFacet || "",
                seen: eval(visible)(false), ring: eval(visible)(true)} : null; }"""
-
-
-def fullest(site: Path) -> dict[str, str]:
-    """The example of each page type with the most on it, from the site's own open data."""
-    projects = json.loads((site / "api" / "projects.json").read_text(encoding="utf-8"))["projects"]
-    richest = max(projects, key=lambda p: (len(p), len(p.get("links", [])), p["id"]))
-    leads = Counter(p["lead"] for p in projects)
-    topics = Counter(t for p in projects for t in p["topics"])
-    tags = Counter(t for p in projects for t in p.get("tags", []))
-
-    def top(counter: Counter[str]) -> str:
-        return min(counter, key=lambda k: (-counter[k], k))
-
-    return {"project": f"projects/{richest['id']}/", "organisation": f"boroughs/{top(leads)}/",
-            "topic": f"topics/{top(topics)}/", "tag": f"tags/{top(tags)}/"}
 
 
 @pytest.fixture(scope="module")

@@ -59,7 +59,7 @@ CASES: dict[str, bytes] = {
     "deep-flow-mappings": b"id: " + b"{a: " * 10_000 + b"1" + b"}" * 10_000 + b"\n",
     "deep-block-mappings": b"".join(b" " * i + b"a:\n" for i in range(600)) + b" " * 600 + b"a: 1\n",
     "ten-megabytes": b"id: big\ndescription: |\n" + (b"  " + b"x" * 100 + b"\n") * 100_000,
-    "binary-junk": bytes(random.Random(1234).getrandbits(8) for _ in range(4096)) + b"\x00\x00",
+    "binary-junk": bytes(random.Random(1234).getrandbits(8) for _ in range(4096)) + b"\x00\x00",  # noqa: S311
     "nul-in-text": VALID.replace("Camden data charter", "Camden\x00data charter").encode(),
     "control-character": VALID.replace("Camden data charter", "Camden\x1bdata charter").encode(),
     "invalid-utf8": VALID.replace("Camden data charter", "Caf\udce9 charter").encode("utf-8", "surrogateescape"),

@@ -95,8 +95,9 @@ def last_day(text: str) -> dt.date:
 
 
 MARKDOWN_BITS = st.sampled_from(["# Heading", "## What we learned", "- a list item", "1. first", "**bold**",
-                                 "_em_", "`code`", "[a link](https://example.org/x)", "> quoted", "| a | b |\n|---|---|\n| 1 | 2 |",
-                                 "```\ncode block\n```", "<b>html</b>", "&amp; &lt;", "\n\n", "  indented"])
+                                 "_em_", "`code`", "[a link](https://example.org/x)", "> quoted",
+                                 "| a | b |\n|---|---|\n| 1 | 2 |", "```\ncode block\n```", "<b>html</b>",
+                                 "&amp; &lt;", "\n\n", "  indented"])
 
 
 @st.composite
