@@ -20,6 +20,8 @@ from .schemas import fast_validator_for, validator_for
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 1500
+# A file with thousands of problems is not a record: report enough to act on, in bounded time.
+MAX_FINDINGS_PER_FILE = 50
 
 
 @dataclass
@@ -108,9 +110,13 @@ def _place(source: Source) -> list[Finding]:
     tree = None
     if any(p.line is None for p in source.problems):
         tree = yamlsafe.compose(source.text or _reread(source))
-    findings = []
-    for problem in dict.fromkeys(source.problems):
-        findings.append(_finding(source.rel, problem, tree))
+    unique = list(dict.fromkeys(source.problems))
+    findings = [_finding(source.rel, problem, tree) for problem in unique[:MAX_FINDINGS_PER_FILE]]
+    if len(unique) > MAX_FINDINGS_PER_FILE:
+        last = findings[-1]
+        findings.append(Finding(source.rel, last.line, last.column, "error", "",
+                                f"{len(unique) - MAX_FINDINGS_PER_FILE} more problems in this file are not "
+                                "shown: fix these first"))
     return findings
 
 

@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20  # records nest four levels; deeper data is an attack or a mistake, never a record
 BOM = "\ufeff"
 
 
@@ -91,6 +92,9 @@ def _build(events: Any) -> Any:
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                 raise _at(f"the tag {event.tag} is not allowed: write plain values", event)
+            if len(stack) >= MAX_DEPTH:
+                raise _at(f"the data is nested more than {MAX_DEPTH} levels deep: a record needs a few at most",
+                          event)
             stack.append({} if kind is yaml.MappingStartEvent else [])
             keys.append(_NO_KEY)
             continue

@@ -7,7 +7,9 @@ sub-folders have their own).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from records_support import BASE, TODAY, CliRunner
@@ -33,3 +35,13 @@ def catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run_cli(capsys: pytest.CaptureFixture[str]) -> CliRunner:
     """run_cli('validate', ...) -> (exit code, stdout); run_cli.err holds stderr."""
     return CliRunner(capsys)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Any]:
+    """The one Playwright driver of the whole run, started on first use. Playwright's sync API
+    allows one at a time, so every browser fixture (site, finder, propose, quality) launches
+    Chromium from this one rather than starting a driver of its own."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as driver:
+        yield driver

@@ -115,24 +115,26 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The serialised lunr index (what lunr.Index.load takes) from its packed form."""
     if packed.get("format") != FORMAT or packed.get("formatVersion") != FORMAT_VERSION:
         raise ValueError("not a packed lunr index of a version this code reads")
-    fields, scale, flat = packed["fields"], packed["levels"], set(packed["flat"])
-    vectors: dict[str, list[float]] = {f"{name}/{ref}": [] for ref in range(packed["size"]) for name in fields}
+    fields, scale, size = packed["fields"], packed["levels"], packed["size"]
+    flat = [name in packed["flat"] for name in fields]
+    vectors: list[list[list[float]]] = [[[] for _ in range(size)] for _ in fields]
     inverted = []
-    for position, term in enumerate(packed["terms"]):
+    for position, (term, gaps_of, found_of) in enumerate(
+            zip(packed["terms"], packed["postings"], packed["weights"], strict=True)):
         posting: dict[str, Any] = {"_index": position}
-        for name, steps, found in zip(fields, packed["postings"][position], packed["weights"][position], strict=True):
-            posting[name] = {}
-            ref = 0
+        for f, (name, steps, found) in enumerate(zip(fields, gaps_of, found_of, strict=True)):
+            refs: dict[str, Any] = {}
+            per_ref, ref = vectors[f], 0
             for n, step in enumerate(steps):
                 ref += step
-                posting[name][str(ref)] = {}
-                at = found[0] if n == 0 or name in flat else found[0] + found[n]
-                vectors[f"{name}/{ref}"] += [position, scale[at]]
+                refs[str(ref)] = {}
+                per_ref[ref] += (position, scale[found[0] if n == 0 or flat[f] else found[0] + found[n]])
+            posting[name] = refs
         inverted.append([term, posting])
     return {
         "version": packed["lunr"],
         "fields": fields,
-        "fieldVectors": [[ref, elements] for ref, elements in vectors.items()],
+        "fieldVectors": [[f"{name}/{ref}", vectors[f][ref]] for ref in range(size) for f, name in enumerate(fields)],
         "invertedIndex": inverted,
         "pipeline": packed["pipeline"],
     }

@@ -25,6 +25,8 @@ from catalogue.model import Catalogue
 
 ALL_GSS = {f"E090000{n:02d}" for n in range(1, 34)}
 
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
 
 def tile_by_org(svg) -> dict:
     return {t.get("data-org"): t for t in tiles(svg)}
@@ -68,7 +70,7 @@ def test_every_tile_links_to_the_page_of_an_existing_authority(sample: Catalogue
         assert local(tile.tag) == "a"
         org = known[tile.get("data-gss", "")]
         assert tile.get("data-org") == org.id
-        assert tile.get("href") == f"../../boroughs/{org.id}/"
+        assert tile.get(XLINK_HREF) == f"../../boroughs/{org.id}/"
         assert org.id in sample.organisations
 
 
@@ -179,7 +181,7 @@ def test_authority_missing_from_the_catalogue_still_gets_an_unlinked_tile(sample
                                                        if k != "bexley"})
     svg = parse(tile_map(fewer).svg)
     bexley = next(t for t in tiles(svg) if t.get("data-gss") == "E09000004")
-    assert local(bexley.tag) == "g" and bexley.get("href") is None
+    assert local(bexley.tag) == "g" and bexley.get(XLINK_HREF) is None
     assert len(tiles(svg)) == 33
 
 

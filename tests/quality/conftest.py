@@ -67,20 +67,24 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def chromium(tmp_path_factory: pytest.TempPathFactory, playwright_driver: Any) -> Iterator[Any]:
     """One headless Chromium with a fresh profile for the whole session. Nothing leaves the
     machine: every request to anything but the local servers is refused."""
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: `make browser` installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
-        context.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith("http://127.0.0.1:") else route.abort())
-        yield context
-        context.close()
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
+        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith("http://127.0.0.1:") else route.abort())
+    # Every page starts in the light scheme: the theme keeps the last palette in localStorage.
+    context.add_init_script(FORGET_PALETTE)
+    yield context
+    context.close()
+
+
+FORGET_PALETTE = """try { for (const key of Object.keys(localStorage)) {
+  if (key.endsWith(".__palette")) localStorage.removeItem(key); } } catch (e) {}"""
 
 
 class PageWatch:

@@ -74,15 +74,22 @@ def finder_results(page: Any, query: str) -> str:
     return str(page.text_content("#finder-status"))
 
 
-def use_dark_scheme(page: Any) -> None:
-    """The site's dark palette: the one the theme picks for prefers-color-scheme: dark. Set on
-    <body> too, as the palette toggle does, in case the theme has not applied it yet."""
+# What the theme's palette toggle stores when someone picks the dark scheme (mkdocs.yml's second
+# palette), under the site's scope: the page applies it before it first paints.
+DARK_PALETTE = """try { localStorage.setItem("/catalogue/.__palette", JSON.stringify({index: 1, color: {
+  media: "(prefers-color-scheme: dark)", scheme: "slate", primary: "indigo", accent: "teal"}})); } catch (e) {}"""
+
+
+def open_dark(open_page: Callable[..., Any], url: str) -> Any:
+    """A page in the site's dark scheme, chosen as the palette toggle chooses it."""
+    page = open_page().page
     page.emulate_media(color_scheme="dark")
-    page.evaluate("""() => { document.body.setAttribute("data-md-color-scheme", "slate");
-                           document.body.setAttribute("data-md-color-primary", "indigo");
-                           document.body.setAttribute("data-md-color-accent", "teal"); }""")
+    page.add_init_script(DARK_PALETTE)
+    page.goto(url)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-default-bg-color')").strip() \
         not in ("#fff", "#ffffff", "rgb(255, 255, 255)")
+    return page
 
 
 PAGE_TYPES = ["home", "project", "organisation", "topic", "tag", "organisations", "topics", "tags", "timeline",
@@ -93,6 +100,7 @@ PAGE_TYPES = ["home", "project", "organisation", "topic", "tag", "organisations"
 def test_no_axe_violations(kind: str, pages: dict[str, str], site_url: str, open_page: Callable[..., Any],
                            axe: Callable[[Any], list[dict[str, Any]]]) -> None:
     page = open_page(site_url + pages[kind]).page
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
     if kind == "not-found":  # the theme's 404 page, styled, with the server's 404 status
         assert "404" in page.locator("h1").first.inner_text()
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
@@ -127,8 +135,7 @@ DARK_TYPES = ["home", "project", "organisation", "tag", "timeline", "reference",
 def test_no_axe_violations_in_the_dark_scheme(kind: str, pages: dict[str, str], site_url: str,
                                               open_page: Callable[..., Any],
                                               axe: Callable[[Any], list[dict[str, Any]]]) -> None:
-    page = open_page(site_url + ("find/" if kind == "finder" else pages[kind])).page
-    use_dark_scheme(page)
+    page = open_dark(open_page, site_url + ("find/" if kind == "finder" else pages[kind]))
     if kind == "finder":
         finder_results(page, "data")
     if kind == "propose":

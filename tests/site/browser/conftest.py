@@ -58,20 +58,15 @@ def served_site(sample_site: Path) -> Iterator[str]:
     thread.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """One headless Chromium per test module; each test opens its own context.
-
-    Per module, not per session: Playwright's sync API runs one driver at a time, and a module
-    that starts its own (test_propose.py) must find none running. Once every module uses this
-    fixture, it can be made session-wide."""
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Any) -> Iterator[Any]:
+    """One headless Chromium for the session, from the run's one Playwright driver
+    (tests/conftest.py); each test opens its own context."""
     if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: install it with `make browser` (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 class Problems:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -23,7 +24,6 @@ import pytest
 from catalogue import yamlsafe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-playwright = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parents[3]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -70,18 +70,17 @@ def site_url(sample_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Iterator[object]:
+def browser(tmp_path_factory: pytest.TempPathFactory, site_url: str, playwright_driver: Any) -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: `make browser` installs it")
-    with playwright.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS)
-        # Nothing leaves the machine: the theme's GitHub widget and anything else off-site is refused.
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
-                      else route.abort())
-        yield context
-        context.close()
+        pytest.fail(f"no Chromium at {CHROMIUM}: `make browser` installs it")
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
+        args=CHROMIUM_ARGS)
+    # Nothing leaves the machine: the theme's GitHub widget and anything else off-site is refused.
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
+                  else route.abort())
+    yield context
+    context.close()
 
 
 @pytest.fixture
