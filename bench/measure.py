@@ -29,6 +29,7 @@ class Run:
 
     argv: list[str]
     seconds: float
+    cpu_seconds: float  # user + system time of the process and its children: less sensitive to a busy machine
     peak_rss_kb: int
     returncode: int
     stdout: str
@@ -61,7 +62,7 @@ def run(argv: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | N
         err.seek(0)
         # Linux reports ru_maxrss in KiB, macOS in bytes.
         rss_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-        return Run(list(argv), seconds, rss_kb, proc.returncode,
+        return Run(list(argv), seconds, usage.ru_utime + usage.ru_stime, rss_kb, proc.returncode,
                    out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 

@@ -36,8 +36,9 @@ def _pair(node: Any) -> str:
     return f"{_mb(node['raw'])} / {_mb(node['gzip'])}"
 
 
-def _sides(size: dict[str, Any], key: str) -> str:
-    return f"{_num(_at(size, 'build', 'ours', key), 0)} / {_num(_at(size, 'build', 'baseline', key), 0)}"
+def _sides(size: dict[str, Any], key: str, digits: int = 0) -> str:
+    ours, bare = _at(size, "build", "ours", key), _at(size, "build", "baseline", key)
+    return f"{_num(ours, digits)} / {_num(bare, digits)}"
 
 
 Row = tuple[str, Callable[[dict[str, Any]], str]]
@@ -47,10 +48,16 @@ ROWS: tuple[Row, ...] = (
     ("**catalogue validate**, whole CLI (s)", lambda s: _num(_at(s, "validate", "best_s"))),
     ("check-jsonschema, schema only, same files (s)", lambda s: _num(_at(s, "check_jsonschema", "best_s"))),
     ("check-jsonschema ÷ catalogue validate", lambda s: _num(_at(s, "validate_speedup"), 1, "x")),
+    ("validate CPU time, user + sys, all processes (s)", lambda s: _num(_at(s, "validate", "best_cpu_s"))),
     ("validate peak RSS (MB)", lambda s: _num(_at(s, "validate", "peak_rss_mb"), 0)),
     ("**our site build** (s)", lambda s: _num(_at(s, "build", "ours", "best_s"))),
     ("bare MkDocs + material build, same records (s)", lambda s: _num(_at(s, "build", "baseline", "best_s"))),
     ("**build ratio**, ours ÷ bare", lambda s: _num(_at(s, "build", "ratio"), 3, "x")),
+    ("CPU time (user + sys) of the builds, ours / bare (s)",
+     lambda s: _sides(s, "best_cpu_s", 1)),
+    ("CPU-time ratio, ours ÷ bare", lambda s: _num(_at(s, "build", "cpu_ratio"), 3, "x")),
+    ("1-minute load average before each build run",
+     lambda s: ", ".join(f"{x:.1f}" for x in _at(s, "build", "load_before_runs") or [] if x is not None) or "–"),
     ("our build peak RSS (MB)", lambda s: _num(_at(s, "build", "ours", "peak_rss_mb"), 0)),
     ("bare build peak RSS (MB)", lambda s: _num(_at(s, "build", "baseline", "peak_rss_mb"), 0)),
     ("HTML pages written, ours / bare", lambda s: _sides(s, "html_pages")),
@@ -110,6 +117,11 @@ def markdown(results: dict[str, Any]) -> str:
         f"decimal MB; gzip at level {settings['gzip_level']}, each file on its own.",
         "",
     ]
+    loads = [x[0] for x in (machine.get("load_before"), machine.get("load_after")) if x]
+    if loads and machine.get("cpus") and max(loads) > 0.75 * machine["cpus"]:
+        out += [f"**The machine was busy during this run** (1-minute load average up to {max(loads):.1f} on "
+                f"{machine['cpus']} CPUs): wall times are inflated and their ratios are noisy. The CPU-time rows "
+                "are steadier; run `make bench` again on a quiet machine for figures to quote.", ""]
     if results.get("budget"):
         out += ["## Budget at 10,000 records", "", "| line | budget | measured | verdict |", "|---|---|---|---|"]
         for row in results["budget"]:

@@ -177,6 +177,7 @@ class Runner:
         summary = ours[-1].stdout.strip().splitlines()[-1] if ours[-1].stdout.strip() else ""
         return {
             "validate": {"runs_s": _r(r.seconds for r in ours), "best_s": round(best, 3),
+                         "best_cpu_s": round(min(r.cpu_seconds for r in ours), 3),
                          "peak_rss_mb": round(max(r.peak_rss_mb for r in ours), 1), "summary": summary},
             "check_jsonschema": {"runs_s": _r(theirs), "best_s": round(other, 3), "files": len(files),
                                  "invocations": len(batches)},
@@ -189,14 +190,17 @@ class Runner:
         sides = {"ours": self.work / f"catalogue-{n}", "baseline": self.work / f"baseline-{n}"}
         runs: dict[str, list[measure.Run]] = {"ours": [], "baseline": []}
         last: dict[str, Path] = {}
+        loads: list[list[float]] = []
         for i in range(1, self.runs + 1):
             for side, root in sides.items():  # alternating: ours, bare, ours, bare ...
                 site = root / f"site-{i}"
+                loads.append(measure.load_average()[:1])
                 done = measure.run([*self.mkdocs_cli, "build", "-q", "--site-dir", str(site)], cwd=root, env=self.env)
                 if not done.ok:
                     raise StepFailed(done.failure(f"mkdocs build ({side}, N={n})"))
                 runs[side].append(done)
-                log(f"N={n:,}: build {side} run {i}: {done.seconds:.2f}s, {done.peak_rss_mb:.0f} MB")
+                log(f"N={n:,}: build {side} run {i}: {done.seconds:.2f}s wall, {done.cpu_seconds:.2f}s CPU, "
+                    f"{done.peak_rss_mb:.0f} MB (load {loads[-1][0] if loads[-1] else '?'})")
                 last[side] = site
         out: dict[str, Any] = {}
         for side, done_runs in runs.items():
@@ -204,6 +208,8 @@ class Runner:
             out[side] = {
                 "runs_s": _r(r.seconds for r in done_runs),
                 "best_s": round(min(r.seconds for r in done_runs), 3),
+                "cpu_runs_s": _r(r.cpu_seconds for r in done_runs),
+                "best_cpu_s": round(min(r.cpu_seconds for r in done_runs), 3),
                 "peak_rss_mb": round(max(r.peak_rss_mb for r in done_runs), 1),
                 "html_pages": sum(1 for _ in last[side].rglob("*.html")),
                 "site_files": pages,
@@ -212,6 +218,8 @@ class Runner:
                 "site_dir": str(last[side]),
             }
         out["ratio"] = round(out["ours"]["best_s"] / out["baseline"]["best_s"], 3)
+        out["cpu_ratio"] = round(out["ours"]["best_cpu_s"] / out["baseline"]["best_cpu_s"], 3)
+        out["load_before_runs"] = [x[0] if x else None for x in loads]
         out["rss_ratio"] = round(out["ours"]["peak_rss_mb"] / out["baseline"]["peak_rss_mb"], 2)
         return out
 

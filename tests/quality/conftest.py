@@ -88,11 +88,12 @@ FORGET_PALETTE = """try { for (const key of Object.keys(localStorage)) {
 
 
 class PageWatch:
-    """A page with everything it reports watched: uncaught errors, console errors and dialogs
-    (alert, confirm, prompt, beforeunload), each dismissed at once and remembered."""
+    """A page with what it reports watched: uncaught errors and dialogs (alert, confirm, prompt,
+    beforeunload), each dismissed at once and remembered; `response` is that of the first load."""
 
     def __init__(self, page: Any) -> None:
         self.page = page
+        self.response: Any = None
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -113,7 +114,7 @@ def open_page(chromium: Any) -> Iterator[Callable[..., PageWatch]]:
         watch = PageWatch(chromium.new_page())
         opened.append(watch)
         if url:
-            watch.page.goto(url, wait_until=wait_until)
+            watch.response = watch.page.goto(url, wait_until=wait_until)
         return watch
 
     yield open_

@@ -99,9 +99,11 @@ PAGE_TYPES = ["home", "project", "organisation", "topic", "tag", "organisations"
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_axe_violations(kind: str, pages: dict[str, str], site_url: str, open_page: Callable[..., Any],
                            axe: Callable[[Any], list[dict[str, Any]]]) -> None:
-    page = open_page(site_url + pages[kind]).page
+    watch = open_page(site_url + pages[kind])
+    page = watch.page
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    if kind == "not-found":  # the theme's 404 page, styled, with the server's 404 status
+    assert watch.response.status == (404 if kind == "not-found" else 200)
+    if kind == "not-found":  # the theme's 404 page, styled, as GitHub Pages serves it
         assert "404" in page.locator("h1").first.inner_text()
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
     violations = axe(page)
