@@ -20,12 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the catalogue folder, holding projects/ and boroughs/ (default: .)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        try:
-            module = import_module(f"catalogue.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"catalogue.commands.{name}":
-                raise
-            continue
+        module = import_module(f"catalogue.commands.{name}")
         module.add_parser(sub).set_defaults(run=module.run)
     return parser
 

@@ -52,15 +52,10 @@ PRODUCERS = (
 )
 
 
-def _producer(spec: str) -> Producer | None:
+def _producer(spec: str) -> Producer:
     module_name, func = spec.split(":")
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, func)
+    producer: Producer = getattr(import_module(module_name), func)
+    return producer
 
 
 def build_day(root: Path) -> dt.date:
@@ -77,6 +72,4 @@ def load_for_site(options: SiteOptions) -> Catalogue:
 
 def outputs(catalogue: Catalogue, options: SiteOptions) -> Iterator[Output]:
     for spec in PRODUCERS:
-        producer = _producer(spec)
-        if producer is not None:
-            yield from producer(catalogue, options)
+        yield from _producer(spec)(catalogue, options)
