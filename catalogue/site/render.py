@@ -28,6 +28,10 @@ TOC = "toc"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
+# C1 controls, U+0080..U+009F. Written as character references (&#128; ...), browsers show most of
+# them as Windows-1252 punctuation (a euro sign, curly quotes); as raw characters, as boxes or nothing.
+# A record can hold them only through YAML escapes ("\x85"), and they are never meant as text.
+C1_CONTROLS = re.compile("[\x80-\x9f]")
 HTTP_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # quotes and < > are escaped by autoescape
 
 
@@ -55,6 +59,15 @@ def external(url: object) -> str | None:
     return url if isinstance(url, str) and HTTP_URL.match(url) else None
 
 
+def without_c1(text: str) -> str:
+    return C1_CONTROLS.sub("", text) if not text.isascii() else text
+
+
+def ascii_html(html: str) -> str:
+    """HTML in ASCII: C1 controls dropped, every other character outside ASCII as a character reference."""
+    return without_c1(html).encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
 def root_of(uri: str) -> str:
     """The relative path from the page made of `uri` back to the site root ('../../' for
     'projects/x.md', served at projects/x/). Links are relative so the site works under any path."""
@@ -76,9 +89,10 @@ def page(uri: str, html: str, meta: dict[str, Any], edit_path: str | None = None
 
 def escaped_meta(title: str, description: str | None = None, **extra: Any) -> dict[str, Any]:
     """Page meta with title and description HTML-escaped: MkDocs' theme environment does not
-    autoescape, and material writes both unescaped into <title>, the header and <meta>."""
-    meta: dict[str, Any] = {"title": str(Markup.escape(title))}
+    autoescape, and material writes both unescaped into <title>, the header and <meta>. C1 controls
+    are dropped, as from page bodies."""
+    meta: dict[str, Any] = {"title": str(Markup.escape(without_c1(title)))}
     if description:
-        meta["description"] = str(Markup.escape(description))
+        meta["description"] = str(Markup.escape(without_c1(description)))
     meta.update(extra)
     return meta

@@ -122,7 +122,8 @@ def internal_links(site: Path, page: Path) -> list[str]:
     """Every href/src of a page that points inside the site, as written."""
     found = []
     for tag, attrs in parse(page).tags:
-        url = attrs.get(LINK_ATTRIBUTES.get(tag, ""))
+        # SVG links (the tile maps) are written with xlink:href
+        url = attrs.get(LINK_ATTRIBUTES.get(tag, "")) or (attrs.get("xlink:href") if tag == "a" else None)
         if not url or url.startswith("#"):
             continue
         scheme = urlsplit(url).scheme
