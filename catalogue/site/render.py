@@ -90,9 +90,21 @@ def page(uri: str, html: str, meta: dict[str, Any], edit_path: str | None = None
 def escaped_meta(title: str, description: str | None = None, **extra: Any) -> dict[str, Any]:
     """Page meta with title and description HTML-escaped: MkDocs' theme environment does not
     autoescape, and material writes both unescaped into <title>, the header and <meta>. C1 controls
-    are dropped, as from page bodies."""
+    are dropped from all of it (JSON-LD included), as from page bodies."""
     meta: dict[str, Any] = {"title": str(Markup.escape(without_c1(title)))}
     if description:
         meta["description"] = str(Markup.escape(without_c1(description)))
-    meta.update(extra)
+    meta.update({key: _meta_without_c1(value) for key, value in extra.items()})
     return meta
+
+
+def _meta_without_c1(value: Any) -> Any:
+    """The value with C1 controls dropped from every string in it: JSON-LD is data, but search
+    engines show its name and description."""
+    if isinstance(value, str):
+        return without_c1(value)
+    if isinstance(value, list):
+        return [_meta_without_c1(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _meta_without_c1(item) for key, item in value.items()}
+    return value
