@@ -32,6 +32,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 # them as Windows-1252 punctuation (a euro sign, curly quotes); as raw characters, as boxes or nothing.
 # A record can hold them only through YAML escapes ("\x85"), and they are never meant as text.
 C1_CONTROLS = re.compile("[\x80-\x9f]")
+C1_REFERENCES = re.compile(r"&#(?:12[89]|1[3-5][0-9]);")  # the same, as decimal references
 HTTP_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # quotes and < > are escaped by autoescape
 
 
@@ -64,8 +65,12 @@ def without_c1(text: str) -> str:
 
 
 def ascii_html(html: str) -> str:
-    """HTML in ASCII: C1 controls dropped, every other character outside ASCII as a character reference."""
-    return without_c1(html).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    """HTML in ASCII: every character outside ASCII as a character reference, C1 controls dropped.
+
+    They are dropped after encoding, as the references &#128; to &#159;: finding those in the ASCII
+    text is some ten times faster than a character class over the page before it."""
+    text = html.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return C1_REFERENCES.sub("", text) if "&#1" in text else text
 
 
 def root_of(uri: str) -> str:
