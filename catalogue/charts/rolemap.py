@@ -18,7 +18,7 @@ from ..model import Catalogue, Organisation, Project
 from . import counts, tiles
 from .counts import Role
 from .layout import SQUARES, Square
-from .render import Cell, Chart, Row, Stencil, check_id, table_row
+from .render import Cell, Chart, Row, Stencil, check_id, macro, table_row
 
 MODE = "roles"
 HEADERS = ["Local authority", "Role"]
@@ -90,15 +90,25 @@ def describe(parts: list[Part]) -> str:
 
 
 @dataclass(frozen=True)
+class Drawn:
+    """One square of the project map, drawn in every look it can have."""
+
+    org_id: str | None  # None: no organisation in the catalogue has this code
+    dim: str  # not involved: the link and its square
+    label: str  # not involved: the label, drawn apart from the link
+    looks: dict[str, str]  # role text ('Lead', 'Partner (advisor)' ...) -> the whole tile
+
+
+@dataclass(frozen=True)
 class RoleMap:
     """The project map of one build for pages at one depth (`base`), ready to fill per project."""
 
     id_prefix: str
     figure: Stencil  # holes: title, svg, table
-    svg: Stencil  # holes: title, desc, tiles
+    svg: Stencil  # holes: title, desc, dim, labels, tiles
     table: Stencil  # holes: caption, rows
     noted_table: Stencil  # holes: caption, note, rows
-    tiles: tuple[tuple[str | None, dict[str, str]], ...]  # per square: org id, role text -> tile markup
+    squares: tuple[Drawn, ...]
     rows: dict[str, dict[str, str]]  # org id on the map -> role text -> table row markup
     on_map: dict[str, Organisation]
 
@@ -107,33 +117,41 @@ class RoleMap:
         check_id(id_prefix)
         found = counts.authorities(catalogue)
         roles = _all_roles()
-        looks = []
+        squares = []
         for square in SQUARES:
             org = found.get(square.gss)
-            states: dict[str, str] = {NOT_INVOLVED: tiles.tile_markup(id_prefix, role_tile(square, org, base, None))}
-            if org is not None:
-                states.update({role.text: tiles.tile_markup(id_prefix, role_tile(square, org, base, role))
-                               for role in roles})
-            looks.append((org.id if org else None, states))
+            quiet = role_tile(square, org, base, None)
+            looks = {role.text: str(tiles.tile_markup(id_prefix, role_tile(square, org, base, role)))
+                     for role in roles} if org else {}
+            squares.append(Drawn(org.id if org else None, str(macro("_shapes.svg.j2", "dim_tile", quiet, tiles.TILE)),
+                                  str(macro("_shapes.svg.j2", "dim_label", quiet, tiles.TILE)), looks))
         rows = {org.id: {role.text: str(table_row(Row(org.short_name, [Cell(role.text, column="role")],
                                                           base + org.url, org.id)))
                          for role in roles}
                 for org in found.values()}
         figure = Stencil.of("figure.html.j2", ("title", "svg", "table"), kind="tile-map", id_prefix=id_prefix)
-        svg = Stencil.of("tilemap.svg.j2", ("title", "desc", "tiles"), **tiles.svg_context(id_prefix, MODE))
+        svg = Stencil.of("tilemap.svg.j2", ("title", "desc", "dim", "labels", "tiles"),
+                         **tiles.svg_context(id_prefix, MODE))
         table = Stencil.of("table.html.j2", ("caption", "rows"), id_prefix=id_prefix, headers=HEADERS, note="")
         noted = Stencil.of("table.html.j2", ("caption", "note", "rows"), id_prefix=id_prefix, headers=HEADERS)
-        return cls(id_prefix, figure, svg, table, noted, tuple(looks), rows, {org.id: org for org in found.values()})
+        return cls(id_prefix, figure, svg, table, noted, tuple(squares), rows, {org.id: org for org in found.values()})
 
     def chart(self, project: Project) -> Chart:
         """The map with `project`'s lead and partners marked, its description and its table of roles."""
         roles = counts.roles(project)
-        marked = "\n".join(states[roles[org_id].text] if org_id in roles else states[NOT_INVOLVED]
-                           for org_id, states in self.tiles)
+        dim, labels, marked = [], [], []
+        for square in self.squares:
+            role = roles.get(square.org_id) if square.org_id else None
+            if role is None:
+                dim.append(square.dim)
+                labels.append(square.label)
+            else:
+                marked.append(square.looks[role.text])
         parts = _parts(project, self.on_map)
         title = f"London local authorities taking part in {project.data['title']}"
-        # Safe: every tile was rendered by the autoescaping environment.
-        svg = self.svg.fill(title=title, desc=describe(parts), tiles=Markup(marked))  # noqa: S704
+        # Safe: every piece was rendered by the autoescaping environment.
+        svg = self.svg.fill(title=title, desc=describe(parts), dim=Markup("\n".join(dim)),  # noqa: S704
+                            labels=Markup("\n".join(labels)), tiles=Markup("\n".join(marked)))  # noqa: S704
         rows = [self.rows[org_id][role.text] for org_id, role in roles.items() if org_id in self.rows]
         note = " ".join(filter(None, ["" if rows else "No London local authority takes part.", _off_map_text(parts)]))
         body = Markup("\n".join(rows))  # noqa: S704 - every row was rendered by the autoescaping environment

@@ -155,8 +155,15 @@ def test_highlight_marks_lead_and_partners_and_dims_the_rest(sample: Catalogue) 
         assert f"chart-edge--{edge}" in classes(edges[0])
         assert tile_texts(tile[org_id])[1] == edge.title()
     assert [el for el in tile["camden"] if el.get("stroke-dasharray")]  # dashed: not colour alone
-    assert "chart-fill--dim" in {c for el in tile["hackney"] for c in classes(el)}
+    # the others: in the group that dims them, their labels in a group of their own
+    (dim,) = [g for g in elements(svg, "g") if "chart-dim" in classes(g)]
+    assert "chart-fill--dim" in classes(dim) and tile["hackney"] in list(dim)
+    assert {t.get("data-org") for t in dim} == set(roles)
     assert not any(el.get("fill", "").startswith("url(") for el in tile["hackney"])
+    (labels,) = [g for g in elements(svg, "g") if "chart-dim-labels" in classes(g)]
+    assert labels.get("aria-hidden") == "true" and labels.get("pointer-events") == "none"
+    assert "HACK" in {t.text for t in labels} and "ISLI" not in {t.text for t in labels}
+    assert len(labels) == len(dim) == 30
     rows = [(tr.get("data-key"), cells[0].text) for tr, _, cells in table_rows(parse(chart.table))]
     assert rows == [("islington", "Lead"), ("camden", "Partner (co-lead)"), ("haringey", "Partner (co-lead)")]
 
