@@ -12,12 +12,13 @@ from typing import Any, NamedTuple
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .. import charts
 from ..model import Catalogue, Project
 from ..publish import SiteOptions
 from ..schemas import schema_for, topics, vocabulary
 from ..similar import Match, similar_projects
 from .describe import Descriptions
-from .render import environment, root_of
+from .render import ascii_html, environment, root_of
 
 GROUPS = (("current", "Current", "Active or paused now."),
           ("future", "Planned", "Agreed or proposed, not started yet."),
@@ -94,6 +95,7 @@ class Site:
     vocab: Vocab = field(default_factory=Vocab.load)
     similar: dict[str, list[Match]] = field(default_factory=dict)
     cards: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    project_maps: dict[str, charts.RoleMap] = field(default_factory=dict)
 
     @classmethod
     def build(cls, catalogue: Catalogue, options: SiteOptions) -> Site:
@@ -105,9 +107,17 @@ class Site:
 
         Characters outside ASCII are written as character references: Python stores a string
         with one such character at two or four bytes per character, and MkDocs keeps every
-        page's HTML in memory until the build ends."""
+        page's HTML in memory until the build ends. C1 controls are dropped (see ascii_html)."""
         html = self.env.get_template(template).render(root=root_of(uri), site=self, vocab=self.vocab, **context)
-        return html if html.isascii() else html.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        return html if html.isascii() else ascii_html(html)
+
+    def project_map(self, root: str, project: Project) -> charts.Chart:
+        """The tile map marking a project's lead and partners. The map is drawn once per `root` (all
+        project pages share one) and only filled in per page: drawing it costs a millisecond a page."""
+        role_map = self.project_maps.get(root)
+        if role_map is None:
+            role_map = self.project_maps[root] = charts.RoleMap.build(self.catalogue, root, id_prefix="project-map")
+        return role_map.chart(project)
 
     def card(self, root: str, project: Project) -> Markup:
         """A project's line in lists (_macros.html `card`), rendered once per project and `root`:

@@ -28,6 +28,11 @@ TOC = "toc"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
+# C1 controls, U+0080..U+009F. Written as character references (&#128; ...), browsers show most of
+# them as Windows-1252 punctuation (a euro sign, curly quotes); as raw characters, as boxes or nothing.
+# A record can hold them only through YAML escapes ("\x85"), and they are never meant as text.
+C1_CONTROLS = re.compile("[\x80-\x9f]")
+C1_REFERENCES = re.compile(r"&#(?:12[89]|1[3-5][0-9]);")  # the same, as decimal references
 HTTP_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # quotes and < > are escaped by autoescape
 
 
@@ -55,6 +60,19 @@ def external(url: object) -> str | None:
     return url if isinstance(url, str) and HTTP_URL.match(url) else None
 
 
+def without_c1(text: str) -> str:
+    return C1_CONTROLS.sub("", text) if not text.isascii() else text
+
+
+def ascii_html(html: str) -> str:
+    """HTML in ASCII: every character outside ASCII as a character reference, C1 controls dropped.
+
+    They are dropped after encoding, as the references &#128; to &#159;: finding those in the ASCII
+    text is some ten times faster than a character class over the page before it."""
+    text = html.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return C1_REFERENCES.sub("", text) if "&#1" in text else text
+
+
 def root_of(uri: str) -> str:
     """The relative path from the page made of `uri` back to the site root ('../../' for
     'projects/x.md', served at projects/x/). Links are relative so the site works under any path."""
@@ -76,9 +94,22 @@ def page(uri: str, html: str, meta: dict[str, Any], edit_path: str | None = None
 
 def escaped_meta(title: str, description: str | None = None, **extra: Any) -> dict[str, Any]:
     """Page meta with title and description HTML-escaped: MkDocs' theme environment does not
-    autoescape, and material writes both unescaped into <title>, the header and <meta>."""
-    meta: dict[str, Any] = {"title": str(Markup.escape(title))}
+    autoescape, and material writes both unescaped into <title>, the header and <meta>. C1 controls
+    are dropped from all of it (JSON-LD included), as from page bodies."""
+    meta: dict[str, Any] = {"title": str(Markup.escape(without_c1(title)))}
     if description:
-        meta["description"] = str(Markup.escape(description))
-    meta.update(extra)
+        meta["description"] = str(Markup.escape(without_c1(description)))
+    meta.update({key: _meta_without_c1(value) for key, value in extra.items()})
     return meta
+
+
+def _meta_without_c1(value: Any) -> Any:
+    """The value with C1 controls dropped from every string in it: JSON-LD is data, but search
+    engines show its name and description."""
+    if isinstance(value, str):
+        return without_c1(value)
+    if isinstance(value, list):
+        return [_meta_without_c1(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _meta_without_c1(item) for key, item in value.items()}
+    return value

@@ -111,7 +111,8 @@ def test_table_splits_lead_and_partner_and_adds_up(sample: Catalogue) -> None:
 def test_tile_colour_follows_the_count(sample: Catalogue) -> None:
     for tile in tiles(parse(tile_map(sample).svg)):
         step = step_for(int(tile.get("data-count", "")))
-        fills = [el for el in tile if local(el.tag) == "rect" and "chart-edge" not in classes(el)]
+        fills = [el for el in tile
+                 if local(el.tag) == "rect" and any(c.startswith("chart-fill--") for c in classes(el))]
         assert f"chart-fill--seq-{step.index}" in classes(fills[0])
         texts = [el for el in tile if local(el.tag) == "text"]
         assert all(f"chart-fill--ink-{step.index}" in classes(t) for t in texts)
@@ -154,8 +155,15 @@ def test_highlight_marks_lead_and_partners_and_dims_the_rest(sample: Catalogue) 
         assert f"chart-edge--{edge}" in classes(edges[0])
         assert tile_texts(tile[org_id])[1] == edge.title()
     assert [el for el in tile["camden"] if el.get("stroke-dasharray")]  # dashed: not colour alone
-    assert "chart-fill--dim" in {c for el in tile["hackney"] for c in classes(el)}
+    # the others: in the group that dims them, their labels in a group of their own
+    (dim,) = [g for g in elements(svg, "g") if "chart-dim" in classes(g)]
+    assert "chart-fill--dim" in classes(dim) and tile["hackney"] in list(dim)
+    assert {t.get("data-org") for t in dim} == set(roles)
     assert not any(el.get("fill", "").startswith("url(") for el in tile["hackney"])
+    (labels,) = [g for g in elements(svg, "g") if "chart-dim-labels" in classes(g)]
+    assert labels.get("aria-hidden") == "true" and labels.get("pointer-events") == "none"
+    assert "HACK" in {t.text for t in labels} and "ISLI" not in {t.text for t in labels}
+    assert len(labels) == len(dim) == 30
     rows = [(tr.get("data-key"), cells[0].text) for tr, _, cells in table_rows(parse(chart.table))]
     assert rows == [("islington", "Lead"), ("camden", "Partner (co-lead)"), ("haringey", "Partner (co-lead)")]
 
@@ -167,7 +175,9 @@ def test_highlight_by_id_when_the_lead_is_not_on_the_map(sample: Catalogue) -> N
     assert "lead" not in roles.values()
     partners = {o.id for o in sample.projects["govroam-council-buildings"].partner_orgs()}
     assert {k for k, v in roles.items() if v == "partner"} == partners - {"jisc"}
-    assert "not a local authority" in (by_id(svg)["govroam-desc"].text or "")
+    desc = by_id(svg)["govroam-desc"].text or ""
+    assert "Led by LOTI, with partners Camden, Islington, Hackney, " in desc
+    assert "Not London local authorities, so not on the map: LOTI (lead) and Jisc (partner)." in desc
 
 
 def test_highlight_of_a_project_with_no_authority(sample: Catalogue) -> None:

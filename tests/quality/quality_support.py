@@ -1,91 +1,48 @@
-"""Helpers for the quality gates (tests/quality/): real `mkdocs build --strict` runs of catalogue
-folders, a local server that serves a built site where site_url puts it (/catalogue/), an HTML
-parser, and the Chromium launch settings. conftest.py turns these into session fixtures.
+"""Helpers for the quality gates (tests/quality/): a local server that serves a built site where
+site_url puts it (/catalogue/), YAML writing for generated records, page choice and reading.
+conftest.py turns these into session fixtures.
 
-Self-contained on purpose: tests/site/site_support.py is importable only once tests/site/ has
-been collected, and these tests must also run alone (`pytest tests/quality`).
+Building (`mkdocs build --strict`), the HTML parser and the Chromium launch settings are shared
+with tests/site/ in tests/build_support.py; they are re-exported here.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
 from collections import Counter
-from dataclasses import dataclass
 from functools import partial
-from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-REPO = Path(__file__).resolve().parents[2]
+from build_support import (  # noqa: F401 - re-exported for the quality tests
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    TODAY,
+    Build,
+    Elements,
+    build_env,
+    copy_project,
+    html_pages,
+    parse_html,
+    run_mkdocs,
+)
+
 ARTIFACTS = REPO / "test-artifacts"  # gitignored; CI uploads it
-TODAY = "2026-11-22"
-EPOCH = "1795305600"  # 2026-11-22T00:00:00Z
-SITE_SOURCES = ("mkdocs.yml", "hooks", "docs", "overrides", "schema", "catalogue")
-RECORD_FOLDERS = ("projects", "boroughs")
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "site")
 BASE_PATH = "/catalogue/"  # the path of site_url in mkdocs.yml: the site is served there
 SITE_URL = "https://borough-projects.github.io/catalogue/"
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
 # --- building ------------------------------------------------------------------------------------
-
-@dataclass
-class Build:
-    """One `mkdocs build`: the folder built, where it wrote, its exit code and all it printed."""
-
-    root: Path
-    site: Path
-    returncode: int
-    output: str
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def copy_project(dest: Path, records: Path = REPO) -> Path:
-    """dest/ with the repository's site configuration and the records (projects/, boroughs/) of
-    `records`. catalogue/ and schema/ are copied too: mkdocs.yml watches them."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=IGNORE, dirs_exist_ok=True)
-        else:
-            shutil.copy2(source, dest / name)
-    for name in RECORD_FOLDERS:
-        if (records / name).is_dir():
-            shutil.copytree(records / name, dest / name, ignore=IGNORE, dirs_exist_ok=True)
-    return dest
-
-
-def build_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_TODAY": TODAY, "SOURCE_DATE_EPOCH": EPOCH}
-
-
-def run_mkdocs(root: Path, timeout: float = 300) -> Build:
-    """`mkdocs build --strict` in `root` in its own process, as `make build` runs it."""
-    site = root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=root, env=build_env(), capture_output=True, text=True, timeout=timeout,
-                          check=False)
-    return Build(root, site, done.returncode, done.stdout + done.stderr)
-
 
 def run_validate(root: Path, *paths: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """`catalogue validate` on the catalogue folder `root`, as CI runs it."""
@@ -182,59 +139,6 @@ class SiteServer:
 
 
 # --- reading pages ---------------------------------------------------------------------------------
-
-class Elements(HTMLParser):
-    """Every start tag of a page as (tag, attributes), every id, and the text of each <script>
-    and <style>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.ids: set[str] = set()
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self.styles: list[str] = []
-        self._raw: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        self.tags.append((tag, attributes))
-        for key in ("id", "name"):
-            if attributes.get(key) and (key == "id" or tag == "a"):
-                self.ids.add(str(attributes[key]))
-        if tag == "script":
-            self._raw = "script"
-            self.scripts.append((attributes, ""))
-        elif tag == "style":
-            self._raw = "style"
-            self.styles.append("")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in ("script", "style"):
-            self._raw = None
-
-    def handle_data(self, data: str) -> None:
-        if self._raw == "script":
-            attributes, text = self.scripts[-1]
-            self.scripts[-1] = (attributes, text + data)
-        elif self._raw == "style":
-            self.styles[-1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._raw = None
-
-
-def parse_html(text: str) -> Elements:
-    parser = Elements()
-    parser.feed(text)
-    parser.close()
-    return parser
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
 
 def url_path_of(site: Path, file: Path) -> str:
     """The URL path a file of the site is served at ('/catalogue/projects/x/' for its index.html)."""

@@ -7,68 +7,13 @@ with the repository's site configuration; conftest.py's `sample_site` uses it on
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-REPO = Path(__file__).resolve().parents[2]
-TODAY = "2026-11-22"
-EPOCH = "1795305600"  # 2026-11-22T00:00:00Z, so MkDocs' own dates (sitemap) are fixed too
-SITE_SOURCES = ("mkdocs.yml", "hooks", "docs", "overrides", "schema", "catalogue")
-RECORD_FOLDERS = ("projects", "boroughs")
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "site")
+from build_support import REPO, TODAY, Build, Elements, build_env, copy_project, html_pages, parse_html, run_mkdocs
 
-
-@dataclass
-class Build:
-    """The outcome of one `mkdocs build`: where it wrote, its exit code and everything it printed."""
-
-    root: Path
-    site: Path
-    returncode: int
-    output: str
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def copy_project(dest: Path, records: Path = REPO) -> Path:
-    """A folder with the repository's site configuration and the records of `records`.
-
-    catalogue/ and schema/ are copied too: mkdocs.yml watches them, and MkDocs checks that
-    watched paths exist."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=IGNORE, dirs_exist_ok=True)
-        else:
-            shutil.copy2(source, dest / name)
-    for name in RECORD_FOLDERS:
-        if (records / name).is_dir():
-            shutil.copytree(records / name, dest / name, ignore=IGNORE, dirs_exist_ok=True)
-    return dest
-
-
-def build_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_TODAY": TODAY, "SOURCE_DATE_EPOCH": EPOCH}
-    env.update(extra)
-    return env
-
-
-def run_mkdocs(root: Path, site: Path | None = None, *args: str, **env: str) -> Build:
-    """`mkdocs build --strict` in `root`, in a separate process as `make` would run it."""
-    site = site or root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *args],
-                          cwd=root, env=build_env(**env), capture_output=True, text=True, timeout=600,
-                          check=False)
-    return Build(root, site, done.returncode, done.stdout + done.stderr)
+__all__ = ["REPO", "TODAY", "Build", "Elements", "broken_links", "build_catalogue", "build_env", "copy_project",
+           "html_pages", "internal_links", "parse", "resolve", "run_mkdocs", "site_path"]
 
 
 def build_catalogue(records: Path, dest: Path, **env: str) -> Build:
@@ -76,41 +21,8 @@ def build_catalogue(records: Path, dest: Path, **env: str) -> Build:
     return run_mkdocs(copy_project(dest, records), **env)
 
 
-class Elements(HTMLParser):
-    """Every start tag of a page as (tag, attributes), plus the text inside each <script>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self._in_script: dict[str, str | None] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        self.tags.append((tag, attributes))
-        if tag == "script":
-            self._in_script = attributes
-            self.scripts.append((attributes, ""))
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script is not None:
-            attributes, text = self.scripts[-1]
-            self.scripts[-1] = (attributes, text + data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = None
-
-
 def parse(path: Path) -> Elements:
-    parser = Elements()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return parse_html(path.read_text(encoding="utf-8"))
 
 
 BASE = "/catalogue/"  # the path of site_url in mkdocs.yml
@@ -122,7 +34,8 @@ def internal_links(site: Path, page: Path) -> list[str]:
     """Every href/src of a page that points inside the site, as written."""
     found = []
     for tag, attrs in parse(page).tags:
-        url = attrs.get(LINK_ATTRIBUTES.get(tag, ""))
+        # SVG links (the tile maps) are written with xlink:href
+        url = attrs.get(LINK_ATTRIBUTES.get(tag, "")) or (attrs.get("xlink:href") if tag == "a" else None)
         if not url or url.startswith("#"):
             continue
         scheme = urlsplit(url).scheme

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
-from site_support import REPO, TODAY, broken_links, html_pages, parse
+from site_support import REPO, TODAY, broken_links, html_pages, parse, resolve
 
 from catalogue.model import RELATION_LABELS, REVERSE, load
 from catalogue.rules import Settings
@@ -109,3 +110,21 @@ def test_stale_records_are_marked(sample_site: Path) -> None:
     for project in stale:
         assert "Needs review" in page_of(sample_site, f"projects/{project.data['id']}")
         assert f'href="../../projects/{project.data["id"]}/"' in page_of(sample_site, project.lead.url.rstrip("/"))
+
+
+def test_project_pages_map_exactly_their_lead_and_partners(sample_site: Path) -> None:
+    catalogue = sample_catalogue()
+    on_map = {o.id for o in catalogue.organisations.values() if o.type in ("london-borough", "city-corporation")}
+    for pid, project in catalogue.projects.items():
+        page = sample_site / "projects" / pid / "index.html"
+        html = page.read_text(encoding="utf-8")
+        (svg,) = re.findall(r'<svg [^>]*id="project-map-svg".*?</svg>', html, re.DOTALL)
+        ET.fromstring(svg)  # noqa: S314 - our own output; it must be well-formed XML
+        tiles = [attrs for tag, attrs in parse(page).tags if tag == "a" and "chart-tile" in (attrs.get("class") or "")]
+        assert len(tiles) == 33
+        expected = {project.data["lead"]: "lead"} if project.data["lead"] in on_map else {}
+        for partner in project.data.get("partners", []):
+            if partner.get("org") in on_map:
+                expected.setdefault(partner["org"], "partner")
+        assert {a["data-org"]: a["data-role"] for a in tiles if a["data-role"] != "none"} == expected, pid
+        assert all(resolve(sample_site, page, a["xlink:href"] or "") for a in tiles)

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
+import re
 import sys
 from pathlib import Path
 
 import pytest
 from site_support import REPO, broken_links
 
+from catalogue.model import load
+from catalogue.publish import SiteOptions
+from catalogue.rules import Settings
 from catalogue.schemas import schema_for
-from catalogue.site import reference, timeline
+from catalogue.site import pages, reference, timeline
 from catalogue.site.describe import Descriptions
-from catalogue.site.render import escaped_meta, human_date, root_of
+from catalogue.site.render import C1_CONTROLS, escaped_meta, human_date, root_of
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +144,26 @@ def test_crawler_finds_a_broken_link(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">broken</a><a href="https://x.org">x</a>')
     (tmp_path / "a" / "index.html").write_text('<a href="../">up</a><img src="../missing.png">')
     assert broken_links(tmp_path) == [("a/index.html", "../missing.png"), ("index.html", "b/")]
+
+
+C1_REFERENCE = re.compile(r"&#(12[89]|1[3-5][0-9]);|&#x[89][0-9a-f];", re.IGNORECASE)
+
+
+def test_c1_controls_in_record_text_never_reach_a_page() -> None:
+    """As character references browsers show U+0080-U+009F as Windows-1252 punctuation (&#128; is a
+    euro sign): every page and its meta drop them, and keep the text's other characters."""
+    catalogue = load(REPO, Settings(dt.date(2026, 11, 22)))
+    project = catalogue.projects["westminster-chatbot"]
+    project.data.update(title="Chat\x85bot \x80caf\u00e9\x9f", summary="Line\x85next \x92quoted\x93.",
+                        description="Some\x85 *text*\x96.")
+    options = SiteOptions(REPO, "https://borough-projects.github.io/catalogue/")
+    outputs = {o.uri: o for o in pages.outputs(catalogue, options)}
+    page = str(outputs["projects/westminster-chatbot.md"].content)
+    assert "Chatbot caf&#233;" in page and "Linenext quoted." in page and "<em>text</em>." in page
+    listing = str(outputs["boroughs/westminster.md"].content)
+    assert "Chatbot caf&#233;" in listing
+    meta = outputs["projects/westminster-chatbot.md"].meta
+    assert meta["title"] == "Chatbot caf\u00e9" and meta["description"] == "Linenext quoted."
+    for output in outputs.values():
+        text = str(output.content) + json.dumps(output.meta, ensure_ascii=False)
+        assert not C1_REFERENCE.search(text) and not C1_CONTROLS.search(text), output.uri

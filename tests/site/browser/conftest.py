@@ -8,7 +8,6 @@ Nothing leaves the machine: requests off the test server are refused.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -18,10 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from build_support import CHROMIUM, CHROMIUM_ARGS
 
 
 class QuietSiteHandler(SimpleHTTPRequestHandler):

@@ -2,19 +2,13 @@
 
 Fill it in, read the YAML it writes and check `catalogue validate` accepts it; check the GitHub
 address it builds (read from the link, never followed); an empty submit shows the error summary.
-The server and browser fixtures are local to this module; `sample_site` is tests/site/conftest.py's.
+The server and browser fixtures are browser/conftest.py's; `sample_site` is tests/site/conftest.py's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 import shutil
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -26,9 +20,6 @@ from catalogue import yamlsafe
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[3]
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 NEW_FILE = "https://github.com/borough-projects/catalogue/new/main/projects/camden"
 AWKWARD = ["yes", "no", "null", "~", "2024-01", "1e3", "0x1F", "- dash", "? query", ": colon", "# hash",
            "a: b", "a #b", "'single'", '"double"', "back\\slash \\n", "tab\tin", "{curly}", "[square]",
@@ -37,62 +28,12 @@ AWKWARD = ["yes", "no", "null", "~", "2024-01", "1e3", "0x1F", "- dash", "? quer
            "bell\x07", "del\x7f"]
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site quietly, its sitemap pointing here rather than at the real site_url:
-    mkdocs-material navigates instantly only to pages listed in the sitemap, on this host."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
-        if self.path != "/sitemap.xml":
-            super().do_GET()
-            return
-        text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
-        site_root = min(re.findall(r"<loc>(.*?)</loc>", text), key=len)
-        host, port = self.server.server_address[:2]
-        body = text.replace(site_root, f"http://{host}:{port}/").encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(sample_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory, site_url: str, playwright_driver: Any) -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: `make browser` installs it")
-    context = playwright_driver.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
-        args=CHROMIUM_ARGS)
-    # Nothing leaves the machine: the theme's GitHub widget and anything else off-site is refused.
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
-                  else route.abort())
-    yield context
-    context.close()
-
-
 @pytest.fixture
-def page(browser, site_url: str) -> Iterator[object]:
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(site_url + "propose/")
-    page.wait_for_selector("#propose-form[data-ready]")
-    yield page
-    page.close()
-    assert not errors, errors
+def page(browser_page, served_site: str) -> Any:
+    """The form, ready; browser_page (conftest.py) fails the test on any console error or uncaught exception."""
+    browser_page.goto(served_site + "propose/")
+    browser_page.wait_for_selector("#propose-form[data-ready]")
+    return browser_page
 
 
 def fill_required(page, title: str = "Kerbside EV charging") -> None:
@@ -218,9 +159,9 @@ def test_rows_are_added_and_removed_from_the_keyboard(page) -> None:
     assert outline != "none"  # focus is visible
 
 
-def test_the_form_starts_after_instant_navigation(browser, site_url: str) -> None:
-    page = browser.new_page()
-    page.goto(site_url)
+def test_the_form_starts_after_instant_navigation(browser_page, served_site: str) -> None:
+    page = browser_page
+    page.goto(served_site)
     page.wait_for_load_state("networkidle")  # the theme has read the sitemap
     page.evaluate("""() => { window.stillHere = true;
         const a = document.createElement('a'); a.href = 'propose/'; a.id = 'to-propose'; a.textContent = 'Propose';
@@ -230,4 +171,3 @@ def test_the_form_starts_after_instant_navigation(browser, site_url: str) -> Non
     assert page.evaluate("window.stillHere") is True  # the theme swapped the page in: no full load
     page.click("#propose-form button[type=submit]")
     assert page.locator("#propose-errors").is_visible()
-    page.close()
