@@ -26,9 +26,9 @@ def arrive_instantly(page: Any, site: str, start: str, target: str) -> None:
 
 
 def test_the_map_and_its_links_work_after_instant_navigation(browser_context, page_problems, served_site: str) -> None:
-    # Uncaught errors fail the test; console errors do not: organisation pages announce their feed
-    # with <link rel="alternate">, and the theme then asks for boroughs/<id>/sitemap.xml, a 404.
+    # Uncaught errors and console errors (a 404 on the way, say) fail the test.
     page = browser_context.new_page()
+    page.on("console", page_problems.console)
     page.on("pageerror", page_problems.exception)
     arrive_instantly(page, served_site, "about/", f"../projects/{PROJECT}/")
     page.wait_for_selector("#project-map-svg")
