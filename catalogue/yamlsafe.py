@@ -96,8 +96,12 @@ def _build(loader: Any) -> Any:
                 value = event.value
             elif not event.implicit[0]:
                 value = event.value
-            else:
-                value = _plain(event.value)
+            else:  # a plain scalar: mostly text, so _plain is called only for what may be a number
+                value = _PLAIN_WORDS.get(event.value, _TEXT)
+                if value is _TEXT:
+                    value = event.value
+                    if value[:1] in _NUMBER_START:
+                        value = _plain(value)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor:
                 raise _at(_ANCHORS, event)
@@ -130,7 +134,8 @@ def _build(loader: Any) -> Any:
         elif in_list:
             top.append(value)
         elif key is _NO_KEY:
-            key = _key(value, top, event)
+            # A text key that is new in its block is the common case; _key explains the others.
+            key = value if type(value) is str and value != "<<" and value not in top else _key(value, top, event)
         else:
             top[key] = value
             key = _NO_KEY
