@@ -1,13 +1,15 @@
 """The shortcuts that make `catalogue validate` fast give what the plain ways give.
 
 Reading on every core (catalogue.forked) against reading in one process, the file listing against
-sorted(rglob), the string forms of path and date helpers against pathlib and calendar, and the
-start-up of `validate` without the modules only other commands need. (yamlsafe's event loop has
+sorted(rglob), the string forms of path and date helpers against pathlib and calendar, the parser
+of the chosen command alone against the full one, and the start-up of `validate` without the
+modules only other commands need. (yamlsafe's event loop has
 its own tests in test_yaml_reference.py.)
 """
 
 from __future__ import annotations
 
+import argparse
 import calendar
 import datetime as dt
 import os
@@ -22,7 +24,7 @@ from hypothesis import strategies as st
 from records_support import BASE, RECORDS, TODAY
 from test_records import GENERATED
 
-from catalogue import dates, forked, validate
+from catalogue import cli, dates, forked, validate
 from catalogue.loader import KIND_DIRS, discover
 from catalogue.rules import Settings, _file_stem, _folder_name
 
@@ -134,3 +136,22 @@ def test_validate_starts_without_what_only_other_commands_need(tmp_path: Path) -
                            "--today", TODAY], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    (["validate"], "validate"), (["--root", "x", "validate", "--format", "json", "projects"], "validate"),
+    (["--root=x", "validate", "--strict"], "validate"), (["--root", "validate", "validate"], "validate"),
+    (["codeowners", "--check"], "codeowners"), (["similar", "projects/a/b.yml", "--limit", "2"], "similar"),
+    (["search", "housing", "--phase", "beta"], "search"), (["new", "--lead", "hackney", "--title", "A"], "new"),
+])
+def test_the_chosen_command_alone_parses_as_the_full_parser_does(argv: list[str], command: str) -> None:
+    def parsed(parser: argparse.ArgumentParser) -> dict[str, object]:
+        return {k: v for k, v in vars(parser.parse_args(argv)).items() if k != "run"}
+
+    assert cli.chosen_command(argv) == command
+    assert parsed(cli.build_parser(command)) == parsed(cli.build_parser())
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["-h", "validate"], ["--root"], ["bogus"], ["--roo", "x", "new"]])
+def test_anything_unusual_gets_the_full_parser(argv: list[str]) -> None:
+    assert cli.chosen_command(argv) is None
