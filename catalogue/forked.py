@@ -9,11 +9,12 @@ chunks it took are done again in the calling process, where any error is raised 
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import pickle
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is imported only when there is work to share: small runs start faster
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -21,15 +22,19 @@ R = TypeVar("R")
 
 def available() -> bool:
     """Forking is how the children share the items: without it, work in one process."""
-    return "fork" in mp.get_all_start_methods()
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def map_forked(func: Callable[[T], R], items: Sequence[T], children: int, chunk: int,
                encode: Callable[[list[R]], bytes] = pickle.dumps,
                decode: Callable[[bytes], list[R]] = pickle.loads) -> list[R]:
     """[func(item) for item in items], on this process and `children` forked ones."""
+    import multiprocessing
+
     chunks = [range(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
-    context = mp.get_context("fork")
+    context = multiprocessing.get_context("fork")
     taken = context.Value("l", 0)  # the number of chunks handed out so far
 
     def take() -> int:
