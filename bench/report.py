@@ -125,7 +125,7 @@ def markdown(results: dict[str, Any]) -> str:
     if results.get("budget"):
         out += ["## Budget at 10,000 records", "", "| line | budget | measured | verdict |", "|---|---|---|---|"]
         for row in results["budget"]:
-            limit = f"{'<' if row['strict'] else '≤'} {row['limit']:g} {row['unit']}"
+            limit = f"{budget_lines.comparison(row)} {row['limit']:g} {row['unit']}"
             value = "not measured" if row["value"] is None else f"{row['value']:g} {row['unit']}"
             verdict = "pass" if row["pass"] else f"**{row['verdict']}**"
             out.append(f"| {row['text']} | {limit} | {value} | {verdict} |")

@@ -11,7 +11,8 @@ from importlib import import_module
 COMMANDS = ("validate", "new", "search", "similar", "codeowners")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the one named by `only` (the others are not imported)."""
     parser = argparse.ArgumentParser(
         prog="catalogue",
         description="Check, search and publish the Borough Projects Catalogue.",
@@ -19,14 +20,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", default=".",
                         help="the catalogue folder, holding projects/ and boroughs/ (default: .)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = import_module(f"catalogue.commands.{name}")
         module.add_parser(sub).set_defaults(run=module.run)
     return parser
 
 
+def chosen_command(argv: Sequence[str] | None) -> str | None:
+    """The command named on the command line, when nothing but --root comes before it. Building
+    only its parser keeps what other commands import (numpy, scipy, lunr) out of the start-up
+    of `catalogue validate`; anything unusual gets the full parser and its messages."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args:
+        if args[0] == "--root" and len(args) > 1:
+            del args[:2]
+        elif args[0].startswith("--root="):
+            del args[0]
+        else:
+            break
+    return args[0] if args and args[0] in COMMANDS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))

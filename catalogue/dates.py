@@ -7,6 +7,8 @@ import datetime as dt
 import os
 import re
 
+# Days in each month of a common year: calendar.monthrange(...)[1] without the weekday it also works out.
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _PARTIAL = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
 
 
@@ -19,7 +21,7 @@ def calendar_error(text: str) -> str | None:
     if not 1 <= month <= 12:
         return f"month {match[2]} does not exist: use 01 to 12"
     if match[3] is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = _DAYS[month] + (month == 2 and calendar.isleap(year))
         if not 1 <= int(match[3]) <= last:
             return f"{calendar.month_name[month]} {year} has no day {match[3]}: use 01 to {last}"
     return None

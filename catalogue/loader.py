@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from . import yamlsafe
@@ -37,12 +38,9 @@ def discover(root: Path) -> tuple[list[Source], list[Source]]:
         if not base.is_dir():
             continue
         depth = 2 if kind == "project" else 1
-        for path in sorted(base.rglob("*")):
-            if path.is_dir():
-                continue
-            rel = path.relative_to(root).as_posix()
-            source = Source(kind, path, rel)
-            problem = _placement_problem(path.relative_to(base), depth, folder)
+        for parts in _files_under(base):
+            source = Source(kind, base.joinpath(*parts), "/".join((folder, *parts)))
+            problem = _placement_problem(PurePath(*parts), depth, folder)
             if problem:
                 source.problems.append(problem)
                 strays.append(source)
@@ -51,7 +49,18 @@ def discover(root: Path) -> tuple[list[Source], list[Source]]:
     return records, strays
 
 
-def _placement_problem(rel: Path, depth: int, folder: str) -> Problem | None:
+def _files_under(base: Path) -> list[tuple[str, ...]]:
+    """The path parts, below `base`, of every file (or anything else that is not a folder) at
+    any depth, in the order of sorted(base.rglob("*")): folders linked to are not entered."""
+    found = []
+    prefix = len(str(base)) + len(os.sep)
+    for folder, _, names in os.walk(base):
+        below = tuple(folder[prefix:].split(os.sep)) if len(folder) >= prefix else ()
+        found += [(*below, name) for name in names]
+    return sorted(found)
+
+
+def _placement_problem(rel: PurePath, depth: int, folder: str) -> Problem | None:
     if rel.suffix == ".yaml":
         return Problem((), f"records end in .yml: rename it to {rel.stem}.yml")
     if rel.suffix != ".yml":

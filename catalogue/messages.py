@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .findings import Severity
+
+if TYPE_CHECKING:  # jsonschema is imported only when a record is invalid
+    from jsonschema.exceptions import ValidationError
 
 # What each pattern in the schemas asks for, in words.
 PATTERN_HINTS = {

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:  # imported when first needed: only invalid records go through it
+    from jsonschema import Draft202012Validator
 
 
 def _schema_dir() -> Path:
@@ -40,6 +41,9 @@ def schema_files(schema_dir: Path = SCHEMA_DIR) -> list[Path]:
 @cache
 def validator_for(kind: str) -> Draft202012Validator:
     """One validator per kind, reused for every record (building one per call is 40x slower)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     registry: Registry = Registry()
     for path in schema_files():
         contents = load_json(path.name)

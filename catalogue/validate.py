@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import gc
+import marshal
 import os
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import yamlsafe
+from . import forked, yamlsafe
 from .findings import Finding, field_path
 from .loader import Source, discover, read
 from .locate import locate
@@ -18,8 +20,9 @@ from .messages import Problem, problems
 from .rules import Context, Settings, apply_all
 from .schemas import fast_validator_for, validator_for
 
-# Below this many files, starting worker processes costs more than it saves.
+# Below this many files, forking costs more than it saves.
 PARALLEL_FROM = 1500
+CHUNK = 100  # files per piece of work handed out: small enough to even out busy cores
 # A file with thousands of problems is not a record: report enough to act on, in bounded time.
 MAX_FINDINGS_PER_FILE = 50
 
@@ -59,12 +62,27 @@ class Report:
 def check(root: Path, settings: Settings) -> Report:
     """Validate the whole catalogue under `root`."""
     records, strays = discover(root)
-    records = _read_all(records)
+    with _collector_paused():
+        records = _read_all(records)
     loaded = [s for s in records if s.loaded]
     apply_all(Context([s for s in loaded if s.kind == "project"],
                       [s for s in loaded if s.kind == "borough"], settings))
     findings = sorted(f for source in records + strays for f in _place(source))
     return Report(root, records, findings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading makes no reference cycles, only containers that all stay alive: the garbage
+    collector would walk them again and again as they pile up (a tenth of the time) and find
+    nothing to free."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read_and_check(source: Source) -> Source:
@@ -86,22 +104,34 @@ def _fast_is_valid(source: Source) -> bool:
         return False
 
 
-def _read_chunk(chunk: list[Source]) -> list[Source]:
-    out = [_read_and_check(source) for source in chunk]
-    for source in out:
-        source.text = ""  # re-read only for files whose findings need placing
-    return out
+def _outcome(source: Source) -> tuple[Any, list[Problem]]:
+    """What stage one found, and all a forked reader sends back: the text is read again only for
+    the few files whose findings need placing."""
+    _read_and_check(source)
+    return source.data, source.problems
 
 
 def _read_all(records: list[Source]) -> list[Source]:
     """Stage one for every file, on every core when the catalogue is large enough to gain."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(records) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+    if len(records) < PARALLEL_FROM or workers < 2 or not forked.available():
         return [_read_and_check(source) for source in records]
-    size = -(-len(records) // (workers * 4))
-    chunks = [records[i:i + size] for i in range(0, len(records), size)]
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-        return [source for chunk in pool.map(_read_chunk, chunks) for source in chunk]
+    outcomes = forked.map_forked(_outcome, records, workers - 1, CHUNK, _encode, _decode)
+    for source, (data, found) in zip(records, outcomes, strict=True):
+        source.text, source.data, source.problems = "", data, found
+    return records
+
+
+def _encode(outcomes: list[tuple[Any, list[Problem]]]) -> bytes:
+    """The data as marshal writes it (plain values only, five times faster than pickle), the
+    problems pickled."""
+    return pickle.dumps((marshal.dumps([data for data, _ in outcomes]), [found for _, found in outcomes]))
+
+
+def _decode(blob: bytes) -> list[tuple[Any, list[Problem]]]:
+    # Written by our own forked reader, never read from anywhere else.
+    data, found = pickle.loads(blob)  # noqa: S301
+    return list(zip(marshal.loads(data), found, strict=True))  # noqa: S302
 
 
 def _place(source: Source) -> list[Finding]:

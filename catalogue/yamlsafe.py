@@ -10,6 +10,16 @@ import re
 from typing import Any
 
 import yaml
+from yaml import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -48,76 +58,101 @@ _BOOL = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!"))
-
-
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    """Plain scalars become null, booleans and numbers; everything else stays text as written.
-    Unlike YAML 1.1, no dates, octal, hex or base-60 numbers: no silent type changes."""
-    if event.tag is not None and event.tag not in _STR_TAGS:
-        raise _at(f"the tag {event.tag} is not allowed: write plain values", event)
-    if not event.implicit[0] or event.tag is not None:
-        return event.value
-    value = event.value
-    if value in _NULL:
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value):
-        return float(value)
-    return value
+_COLLECTION_TAGS = frozenset(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
+_ANCHORS = "anchors and aliases (&name, *name) are not allowed: write the value out in full"
+_TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep: a record needs a few at most"
+_PLAIN_WORDS: dict[str, Any] = {**dict.fromkeys(_NULL), **_BOOL}
+_NUMBER_START = frozenset("+-.0123456789")  # the characters _INT and _FLOAT can start with
+_TEXT = object()  # marks a plain scalar that is neither null nor a boolean
+_NO_KEY = object()  # marks a mapping whose next scalar or collection is a key
 
 
 def _at(message: str, event: yaml.Event) -> YamlError:
     return YamlError(message, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _build(events: Any) -> Any:
+def _build(loader: Any) -> Any:
     """Plain data from libyaml's events: one pass, with duplicate keys, anchors and aliases
-    reported at their exact place."""
-    stack: list[Any] = []
-    keys: list[Any] = []  # per open mapping: the key awaiting its value, or _NO_KEY
+    reported at their exact place. Three events in four are scalars, and this loop is most of
+    the time validation takes: they are tested for first, and the open collection is kept in
+    local variables rather than looked up on a stack."""
+    get_event = loader.get_event
+    outer: list[tuple[Any, Any]] = []  # (collection, its key awaiting a value) of each enclosing one
+    top: Any = None  # the innermost open collection
+    key: Any = _NO_KEY  # when `top` is a mapping: its key awaiting a value
+    in_list = False
     root: Any = None
     documents = 0
-    for event in events:
+    while True:
+        event = get_event()
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
+        if kind is ScalarEvent:
+            if event.anchor:
+                raise _at(_ANCHORS, event)
+            tag = event.tag
+            if tag is not None:
+                if tag not in _STR_TAGS:
+                    raise _at(f"the tag {tag} is not allowed: write plain values", event)
+                value = event.value
+            elif not event.implicit[0]:
+                value = event.value
+            else:  # a plain scalar: mostly text, so _plain is called only for what may be a number
+                value = _PLAIN_WORDS.get(event.value, _TEXT)
+                if value is _TEXT:
+                    value = event.value
+                    if value[:1] in _NUMBER_START:
+                        value = _plain(value)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor:
+                raise _at(_ANCHORS, event)
+            if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+                raise _at(f"the tag {event.tag} is not allowed: write plain values", event)
+            if top is not None:
+                if len(outer) + 1 >= MAX_DEPTH:
+                    raise _at(_TOO_DEEP, event)
+                outer.append((top, key))
+            top, key = ({}, _NO_KEY) if kind is MappingStartEvent else ([], _NO_KEY)
+            in_list = kind is SequenceStartEvent
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = top
+            top, key = outer.pop() if outer else (None, _NO_KEY)
+            in_list = type(top) is list
+        elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _at("only one document per file: remove the '---' line", event)
             continue
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
-            raise _at("anchors and aliases (&name, *name) are not allowed: write the value out in full", event)
-        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise _at(f"the tag {event.tag} is not allowed: write plain values", event)
-            if len(stack) >= MAX_DEPTH:
-                raise _at(f"the data is nested more than {MAX_DEPTH} levels deep: a record needs a few at most",
-                          event)
-            stack.append({} if kind is yaml.MappingStartEvent else [])
-            keys.append(_NO_KEY)
-            continue
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            value = stack.pop()
-            keys.pop()
-        elif kind is yaml.ScalarEvent:
-            value = _scalar(event)
+        elif kind is AliasEvent:
+            raise _at(_ANCHORS, event)
+        elif kind is StreamEndEvent:
+            return root
         else:
             continue
-        if not stack:
+        if top is None:
             root = value
-        elif isinstance(stack[-1], list):
-            stack[-1].append(value)
-        elif keys[-1] is _NO_KEY:
-            keys[-1] = _key(value, stack[-1], event)
+        elif in_list:
+            top.append(value)
+        elif key is _NO_KEY:
+            # A text key that is new in its block is the common case; _key explains the others.
+            key = value if type(value) is str and value != "<<" and value not in top else _key(value, top, event)
         else:
-            stack[-1][keys[-1]] = value
-            keys[-1] = _NO_KEY
-    return root
+            top[key] = value
+            key = _NO_KEY
 
 
-_NO_KEY = object()
+def _plain(text: str) -> Any:
+    """A plain scalar becomes null, a boolean or a number, or else stays the text as written.
+    Unlike YAML 1.1, no dates, octal, hex or base-60 numbers: no silent type changes."""
+    value = _PLAIN_WORDS.get(text, _TEXT)
+    if value is not _TEXT:
+        return value
+    if text[:1] in _NUMBER_START:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+    return text
 
 
 def _key(value: Any, mapping: dict[Any, Any], event: yaml.Event) -> Any:
@@ -157,7 +192,7 @@ def parse(text: str) -> Any:
     """Parse one YAML document into plain Python data, or raise YamlError."""
     loader = RecordLoader(text)
     try:
-        return _build(_events(loader))
+        return _build(loader)
     except YamlError:
         raise
     except yaml.reader.ReaderError as exc:
@@ -170,11 +205,6 @@ def parse(text: str) -> Any:
         raise YamlError("the data is nested too deeply to be a record") from None
     finally:
         loader.dispose()
-
-
-def _events(loader: Any) -> Any:
-    while loader.check_event():
-        yield loader.get_event()
 
 
 # Fixes for libyaml's commonest complaints, in words an author can act on.

@@ -93,25 +93,29 @@ def _size(n: int, ours: float, bare: float, **extra: Any) -> dict[str, Any]:
     return {"n": n, "inputs": {"records": n, "record_bytes": n * 3600},
             "build": {"ours": {"best_s": ours, "peak_rss_mb": extra.get("rss", 300.0)},
                       "baseline": {"best_s": bare, "peak_rss_mb": 280.0}, "ratio": ours / bare},
-            "validate": {"best_s": extra.get("validate", 1.5)},
+            "validate": {"best_s": extra.get("validate", 1.5)}, "validate_speedup": extra.get("speedup", 6.0),
             "payload": {"finder": {"raw": 9_000_000, "gzip": extra.get("gzip", 2_000_000), "files": {}}}}
 
 
 def test_budget_passes_and_fails_line_by_line() -> None:
     good = {"sizes": [_size(1_000, 3.3, 3.0), _size(10_000, 33.0, 30.0)]}
-    assert [row["pass"] for row in budget.check(good)] == [True] * 5
+    assert [row["pass"] for row in budget.check(good)] == [True] * 6
 
-    bad = {"sizes": [_size(1_000, 3.0, 3.0), _size(10_000, 45.0, 30.0, rss=400.0, validate=2.5, gzip=2_600_000)]}
+    bad = {"sizes": [_size(1_000, 3.0, 3.0), _size(10_000, 45.0, 30.0, rss=400.0, validate=2.5, gzip=2_600_000,
+                                                   speedup=4.9)]}
     verdicts = {row["key"]: row for row in budget.check(bad)}
     assert not any(row["pass"] for row in verdicts.values())
     assert verdicts["build_ratio"]["value"] == 1.5
     assert verdicts["growth"]["value"] == 1.5  # 15x against the baseline's 10x
     assert "FAIL" in budget.describe(verdicts["peak_rss"])  # "under 400 MB" is strict
+    assert "budget >= 5 x" in budget.describe(verdicts["validate_speedup"])  # a floor, not a ceiling
+    exactly = {"sizes": [_size(1_000, 3.3, 3.0), _size(10_000, 33.0, 30.0, speedup=5.0)]}
+    assert {row["key"]: row["pass"] for row in budget.check(exactly)}["validate_speedup"]
 
 
 def test_budget_counts_what_was_not_measured_as_failed() -> None:
     rows = budget.check({"sizes": [_size(1_000, 3.0, 3.0)]})
-    assert [row["verdict"] for row in rows] == ["not measured"] * 5
+    assert [row["verdict"] for row in rows] == ["not measured"] * 6
 
 
 def test_report_renders_partial_results() -> None:
@@ -128,6 +132,7 @@ def test_report_renders_partial_results() -> None:
     assert "| 1,000 records | 10,000 records |" in page
     assert "| **build ratio**, ours ÷ bare | 1.100x | 1.100x |" in page
     assert "catalogue search CLI: exited with 2" in page
+    assert "| ≥ 5 x | 6 x | pass |" in page
     assert "1,000 → 10,000 (10x records) | 10.00x | 10.00x |" in page
 
 
