@@ -15,9 +15,10 @@ from typing import Any
 from ..cli import UsageError
 from ..messages import did_you_mean
 from ..model import CatalogueInvalid, load
-from ..search import builder, packed
+from ..search import builder
 from ..search.index import store
 from ..search.query import FACETS, SORTS, Finder, Hit, Result, query_words
+from ..search.scoring import PackedIndex
 from .validate import add_settings_arguments, settings_from
 
 FACET_HELP = {
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         print("catalogue search: the records have errors (see above); `catalogue validate` explains them.",
               file=sys.stderr)
         return 1
-    finder = Finder(packed.load(builder.build(catalogue)), store(catalogue))
+    finder = Finder(PackedIndex(builder.build(catalogue)), store(catalogue))
     filters = chosen_filters(finder, args)
     result = finder.search(args.query, filters, args.sort)
     shown = result.hits if args.limit == 0 else result.hits[: args.limit]
