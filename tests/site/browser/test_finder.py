@@ -327,3 +327,30 @@ def test_the_theme_s_header_search_finds_a_project_by_a_title_word(browser_page,
     page.keyboard.type("govroam")
     link = page.wait_for_selector(".md-search-result__link[href*='projects/govroam-council-buildings/']")
     assert "Shared wifi across council buildings" in link.inner_text()
+
+
+def test_on_a_phone_the_filters_fold_away_below_the_first_results(browser_page, served_site: str) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_finder(page, served_site, "?q=apprenticeships")
+    assert not page.evaluate("document.querySelector('[data-finder-filters]').open")
+    assert page.is_hidden("#finder-borough-camden")
+    first = page.locator(".finder-result").first.bounding_box()
+    assert first is not None and first["y"] + first["height"] / 2 < 844  # on the first screen
+    page.click("[data-finder-filters] > summary")
+    page.check("#finder-borough-camden")
+    page.wait_for_function("location.search.includes('borough=camden')")
+    assert result_ids(page) == ["camden-digital-apprenticeships"]
+    assert page.inner_text("[data-finder-chosen]") == "(1 chosen)"
+
+
+def test_every_render_is_marked_for_the_benchmark(browser_page, served_site: str) -> None:
+    page = open_finder(browser_page, served_site)
+    page.evaluate("""() => { window.rendered = [];
+        document.getElementById('finder').addEventListener('finder:rendered', e => window.rendered.push(e.detail)); }""")
+    before = int(page.get_attribute("#finder", "data-finder-rendered"))
+    page.focus("#finder-q")
+    page.keyboard.type("wifi")
+    page.wait_for_function("window.rendered.length === 4")  # one render per keystroke, none held back
+    assert int(page.get_attribute("#finder", "data-finder-rendered")) == before + 4
+    assert [detail["total"] for detail in page.evaluate("window.rendered")][-1] == len(result_ids(page))
