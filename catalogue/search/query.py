@@ -3,7 +3,8 @@ what docs/assets/finder.js does in the browser step for step (keep the two in li
 
 A query is split into words the way the index text was (index.words); stop words are dropped.
 Every word must match (AND). A word matches by itself, stemmed (boost 10), or as a prefix
-("apprentic" finds apprenticeships, boost 3); a word that matches nothing that way is taken
+("apprentic" finds apprenticeships, boost 3; the last word from its first letter, so results
+keep up with typing "school p"); a word that matches nothing that way is taken
 as a near miss: one edit away (two for 6 letters or more, none past 24), as typed and stemmed, since lunr does not
 stem fuzzy terms ("wfi" finds wifi, "housng" the stem "hous" of housing; boost 1). Fuzzy
 clauses only for words that found nothing keep "parking" from also finding "bark" and "part".
@@ -37,10 +38,11 @@ def query_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in words(text) if w not in STOP_WORDS))[:MAX_WORDS]
 
 
-def clauses(index: PackedIndex, word: str) -> Clauses:
-    """The clauses a word matches by first: itself, stemmed, and as a prefix."""
+def clauses(index: PackedIndex, word: str, last: bool = False) -> Clauses:
+    """The clauses a word matches by first: itself, stemmed, and as a prefix (of two letters or
+    more; from one letter for the last word, the one that may be being typed)."""
     found = [(index.term(stem(word)), float(BOOST_EXACT))]
-    if len(word) >= 2:
+    if len(word) >= (1 if last else 2):
         found.append((index.prefix(word), float(BOOST_PREFIX)))
     return found
 
@@ -59,9 +61,9 @@ def fuzzy_clauses(index: PackedIndex, word: str) -> Clauses:
             for form in fuzzy_forms(word)]
 
 
-def word_scores(index: PackedIndex, word: str) -> dict[int, float]:
+def word_scores(index: PackedIndex, word: str, last: bool = False) -> dict[int, float]:
     """ref -> score of the documents one word matches: as typed, or else as a near miss."""
-    found = index.score(clauses(index, word))
+    found = index.score(clauses(index, word, last))
     if found or not fuzzy_forms(word):
         return found
     return index.score(fuzzy_clauses(index, word))
@@ -73,11 +75,11 @@ def match(index: PackedIndex, text: str) -> dict[int, float] | None:
     wanted = query_words(text)
     if not wanted:
         return None
-    scores = word_scores(index, wanted[0])
-    for word in wanted[1:]:
+    scores = word_scores(index, wanted[0], len(wanted) == 1)
+    for n, word in enumerate(wanted[1:], 2):
         if not scores:
             break
-        more = word_scores(index, word)
+        more = word_scores(index, word, n == len(wanted))
         scores = {ref: score + more[ref] for ref, score in scores.items() if ref in more}
     return scores
 

@@ -65,9 +65,9 @@
 
   function ascending(a, b) { return a - b; }
 
-  function clauses(data, word) {
+  function clauses(data, word, last) {
     var out = [[exactTerm(data, stem(data.lunr, word)), BOOST.exact]];
-    if (size(word) >= 2) out.push([prefixTerms(data, word), BOOST.prefix]);
+    if (size(word) >= (last ? 1 : 2)) out.push([prefixTerms(data, word), BOOST.prefix]);
     return out;
   }
 
@@ -111,8 +111,8 @@
   }
 
   /* as typed, or else as a near miss */
-  function wordScores(data, word) {
-    var found = score(data, clauses(data, word));
+  function wordScores(data, word, last) {
+    var found = score(data, clauses(data, word, last));
     if (found || !fuzzyForms(data.lunr, word).length) return found;
     return score(data, fuzzyClauses(data, word));
   }
@@ -122,10 +122,10 @@
   function match(data, text) {
     var wanted = queryWords(data.lunr, text);
     if (!wanted.length) return null;
-    var scores = new Float64Array(data.size).fill(NaN), first = wordScores(data, wanted[0]);
+    var scores = new Float64Array(data.size).fill(NaN), first = wordScores(data, wanted[0], wanted.length === 1);
     if (first) first.refs.forEach(function (ref, n) { scores[ref] = first.scores[n]; });
     for (var w = 1; w < wanted.length && first; w++) {
-      var more = wordScores(data, wanted[w]), next = new Float64Array(data.size).fill(NaN);
+      var more = wordScores(data, wanted[w], w === wanted.length - 1), next = new Float64Array(data.size).fill(NaN);
       if (!more) return next;
       more.refs.forEach(function (ref, n) { if (scores[ref] === scores[ref]) next[ref] = scores[ref] + more.scores[n]; });
       scores = next;

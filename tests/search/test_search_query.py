@@ -144,3 +144,9 @@ def test_an_unknown_sort_is_refused(finder) -> None:
 def test_years_are_offered_newest_first(finder) -> None:
     years = [value for value, _ in finder.options("year")]
     assert years == sorted(years, reverse=True) and "2019" in years
+
+
+def test_the_last_word_is_a_prefix_from_its_first_letter(finder) -> None:
+    """Typing "digital i" on the way to "digital inclusion" keeps the results coming."""
+    assert set(ids(finder.search("digital inclusion"))) <= set(ids(finder.search("digital i")))
+    assert ids(finder.search("x digital")) == []  # an earlier word needs two letters to be a prefix

@@ -32,7 +32,7 @@ def lunr_fuzzy_clauses(q: Query, word: str) -> None:
 def test_a_word_scores_as_lunr_scores_it(indexes, word: str) -> None:
     ours, lunr_index = indexes
     theirs = {int(hit["ref"]): hit["score"] for hit in lunr_index.query(callback=lambda q: lunr_clauses(q, word))}
-    found = ours.score(query.clauses(ours, word))
+    found = ours.score(query.clauses(ours, word))  # lunr_clauses: a prefix from two letters
     assert found.keys() == theirs.keys()
     assert found == pytest.approx(theirs, rel=1e-9)
 
