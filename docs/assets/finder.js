@@ -563,16 +563,19 @@
     root.setAttribute("data-finder-started", "");
     var loading = root.querySelector("[data-finder-loading]"), failed = root.querySelector("[data-finder-error]");
     loading.hidden = false;
-    var data = loadFor(root), finder = null;
-    data.docs.then(function (found) {
-      if (document.body.contains(root)) current = finder = new Finder(root, found);
-    });
+    var data = loadFor(root), finder = null, broken = false;
+    data.docs
+      .then(function (found) {
+        if (!broken && document.body.contains(root)) current = finder = new Finder(root, found);
+      })
+      .catch(function () {});  // the index's promise fails too, and says why
     data.index
       .then(function () {
         loading.hidden = true;
         if (finder) finder.ready();
       })
       .catch(function (err) {
+        broken = true;
         loading.hidden = true;
         if (finder) finder.fail();
         failed.textContent = "The search could not be loaded (" + err.message + "). Browse by organisation or topic below.";
