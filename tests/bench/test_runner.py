@@ -18,7 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # `bench` is not an installed package
 
-from bench import budget, report, runner  # noqa: E402
+from bench import browser, budget, report, runner  # noqa: E402
 
 
 def _positive(node: dict[str, Any], *keys: str) -> None:
@@ -155,3 +155,11 @@ def test_file_names_are_split_below_the_argument_limit() -> None:
     batches = runner._batches(names, 5_000)
     assert [n for batch in batches for n in batch] == names
     assert all(sum(len(n) + 1 for n in batch) <= 5_000 for batch in batches)
+
+
+def test_the_browser_step_says_why_it_is_skipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
+    reason = browser.missing()
+    assert reason is not None and f"no Chromium at {tmp_path / 'no-chromium'}" in reason
+    step = runner.Runner(tmp_path, 1, ci=True, git=False)
+    assert step.browser(runner.CI_COUNT, {"ours": {"site_dir": str(tmp_path)}}) == {"skipped": reason}
