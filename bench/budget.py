@@ -59,6 +59,12 @@ LINES: tuple[tuple[Line, Callable[[dict[str, Any]], float | None]], ...] = (
      lambda r: None if (g := _get(r, AT, "payload", "finder", "gzip")) is None else g / 1_000_000),
     (Line("growth", "linear growth: our 10,000/1,000 build-time ratio at most 1.1x the baseline's", 1.1, "x"),
      _growth),
+    (Line("finder_first_results", "finder at 10,000 in headless Chromium: first results within 1 s of opening /find/",
+          1000.0, "ms"),
+     lambda r: _get(r, AT, "browser", "first_results_ms")),
+    (Line("finder_keystroke", "finder at 10,000 in headless Chromium: every keystroke's results within 100 ms",
+          100.0, "ms"),
+     lambda r: _get(r, AT, "browser", "keystroke_max_ms")),
 )
 
 

@@ -72,11 +72,24 @@ ROWS: tuple[Row, ...] = (
      lambda s: _num(_at(s, "search", "index_builders", "site", "best_s"))),
     ("lunr.py Builder over the same fields, in-process (s)",
      lambda s: _num(_at(s, "search", "index_builders", "lunr", "best_s"))),
-    ("prebuilt index: unpack + lunr.py Index.load (s)", lambda s: _num(_at(s, "search", "query", "index_load_s"))),
+    ("prebuilt index: load for querying, as `catalogue search` does (s)",
+     lambda s: _num(_at(s, "search", "query", "index_load_s"))),
     ("query over the prebuilt index (query.Finder), median / max (ms)",
      lambda s: f"{_num(_at(s, 'search', 'query', 'median_ms'), 1)} / {_num(_at(s, 'search', 'query', 'max_ms'), 1)}"),
     ("`catalogue search` CLI, median wall (s)", lambda s: _num(_at(s, "search", "cli", "median_s"))),
+    ("`catalogue search` CLI without its cache (--no-cache), wall / CPU (s)",
+     lambda s: f"{_num(_at(s, 'search', 'cli', 'no_cache_s'))} / {_num(_at(s, 'search', 'cli', 'no_cache_cpu_s'))}"),
+    ("**finder in Chromium: first results** after opening /find/ (ms)", lambda s: _browser(s, "first_results_ms")),
+    ("**finder in Chromium: keystroke to results**, median / max (ms)",
+     lambda s: f"{_browser(s, 'keystroke_median_ms')} / {_browser(s, 'keystroke_max_ms')}"),
 )
+
+
+def _browser(size: dict[str, Any], key: str) -> str:
+    node = size.get("browser")
+    if isinstance(node, dict) and "skipped" in node:
+        return "skipped"
+    return _num(_at(size, "browser", key), 0)
 
 
 def _growth(sizes: list[dict[str, Any]]) -> list[str]:

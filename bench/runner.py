@@ -15,7 +15,10 @@ project of the same N records as plain Markdown pages (bench.baseline), then mea
    and gzip, in both sites;
 4. the lunr.py index build (in-process, on the loaded model), the `catalogue search` CLI and
    queries over the prebuilt index;
-5. once, at 10,000 (200 with --ci), a cProfile of the catalogue build, summarised to our code.
+5. the /find/ page of the built site in headless Chromium (bench.browser): time to the first
+   results, and per-keystroke latency typing the queries letter by letter (skipped, with a
+   message, where Chromium or Playwright is missing);
+6. once, at 10,000 (200 with --ci), a cProfile of the catalogue build, summarised to our code.
 
 Then it checks the budget (bench/budget.py) and exits 1 naming every line that failed. With
 --ci nothing is enforced except that every step ran and succeeded.
@@ -44,6 +47,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import baseline, budget, measure, profile, report
+from . import browser as finder_browser
 from . import generate as gen
 
 T = TypeVar("T")
@@ -309,20 +313,41 @@ class Runner:
                 "max_ms": max(times), "per_query": per_query}
 
     def search_cli(self, n: int) -> dict[str, Any]:
+        """`catalogue search` as a person runs it: once without its cache (validate and index the
+        records), once filling the cache, then each query reading the cache back."""
         cat = self.work / f"catalogue-{n}"
-        per_query: dict[str, float] = {}
-        peak = 0.0
-        for query in QUERIES[: 1 if self.ci else 3]:
-            argv = [*self.catalogue_cli, "--root", str(cat), "search", query, "--today", TODAY]
+        queries = QUERIES[: 1 if self.ci else 3]
+
+        def search(query: str, *extra: str) -> measure.Run:
+            argv = [*self.catalogue_cli, "--root", str(cat), "search", query, "--today", TODAY, *extra]
             done = measure.run(argv, cwd=cat, env=self.env)
             if not done.ok:
                 raise StepFailed(done.failure("catalogue search"))
-            per_query[query] = round(done.seconds, 3)
-            peak = max(peak, done.peak_rss_mb)
-        return {"per_query_s": per_query, "median_s": round(measure.median(list(per_query.values())), 3),
-                "peak_rss_mb": round(peak, 1)}
+            return done
 
-    # --- 5. profile ----------------------------------------------------------------------------
+        cold, filling = search(queries[0], "--no-cache"), search(queries[0])
+        cached = {query: search(query) for query in queries}
+        per_query = {query: round(done.seconds, 3) for query, done in cached.items()}
+        return {"per_query_s": per_query, "median_s": round(measure.median(list(per_query.values())), 3),
+                "median_cpu_s": round(measure.median([done.cpu_seconds for done in cached.values()]), 3),
+                "no_cache_s": round(cold.seconds, 3), "no_cache_cpu_s": round(cold.cpu_seconds, 3),
+                "filling_cache_s": round(filling.seconds, 3),
+                "peak_rss_mb": round(max(done.peak_rss_mb for done in [cold, filling, *cached.values()]), 1)}
+
+    # --- 5. the finder in a browser -------------------------------------------------------------
+
+    def browser(self, n: int, build: dict[str, Any]) -> dict[str, Any]:
+        """First results and keystroke latency of the built site's /find/ in headless Chromium."""
+        reason = finder_browser.missing()
+        if reason is not None:
+            log(f"N={n:,}: finder in headless Chromium skipped: {reason}")
+            return {"skipped": reason}
+        found = finder_browser.measure(Path(build["ours"]["site_dir"]), QUERIES, self.runs)
+        log(f"N={n:,}: finder first results {found['first_results_ms']:.0f} ms; keystrokes median "
+            f"{found['keystroke_median_ms']:.0f} ms, max {found['keystroke_max_ms']:.0f} ms")
+        return found
+
+    # --- 6. profile ----------------------------------------------------------------------------
 
     def profile(self, n: int) -> dict[str, Any]:
         cat = self.work / f"catalogue-{n}"
@@ -365,6 +390,8 @@ class Runner:
         del catalogue
         search["cli"] = self.step("catalogue search CLI", n, self.search_cli, n)
         result["search"] = search
+        if build is not None:
+            result["browser"] = self.step("finder in headless Chromium", n, self.browser, n, build)
         if profile_here:
             result["profile"] = self.step("profiled build (cProfile)", n, self.profile, n)
         return result
@@ -402,7 +429,12 @@ def is_index(data: Any) -> bool:
 
 
 def load_index(data: dict[str, Any]) -> Any:
+    """The prebuilt index ready to query: as `catalogue search` loads it where the code has a
+    scorer of the packed form, else as lunr.py's Index."""
     if data.get("format") == "lunr-packed":
+        scoring = _optional("catalogue.search.scoring")
+        if scoring is not None:
+            return scoring.PackedIndex(data)
         return import_module("catalogue.search.packed").load(data)
     from lunr.index import Index
 

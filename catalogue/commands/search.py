@@ -1,7 +1,9 @@
 """catalogue search: find projects from the command line, ranked as the /find/ page ranks them.
 
 The records are validated and the same packed index the site publishes is built in-process, then
-queried with catalogue.search.query (the steps of the page's finder.js).
+queried with catalogue.search.query (the steps of the page's finder.js). The index and store are
+cached under .cache/search/, named by a fingerprint of the records, schemas, code and settings
+(catalogue.search.cache): while nothing changes, a search reads them back instead.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from typing import Any
 from ..cli import UsageError
 from ..messages import did_you_mean
 from ..model import CatalogueInvalid, load
-from ..search import builder, packed
+from ..search import builder
+from ..search.cache import cached
 from ..search.index import store
 from ..search.query import FACETS, SORTS, Finder, Hit, Result, query_words
+from ..search.scoring import PackedIndex
 from .validate import add_settings_arguments, settings_from
 
 FACET_HELP = {
@@ -48,6 +52,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="show at most N matches, 0 for all (default: 20)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="validate and index the records afresh, without reading or writing .cache/search/")
     add_settings_arguments(parser)
     return parser
 
@@ -55,14 +61,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
 def run(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 (all) or more")
+    root, settings = Path(args.root), settings_from(args)
+
+    def index_and_store() -> tuple[dict[str, Any], dict[str, Any]]:
+        catalogue = load(root, settings)
+        return builder.build(catalogue), store(catalogue)
+
     try:
-        catalogue = load(Path(args.root), settings_from(args))
+        packed_index, docs = cached(root, settings, index_and_store, use_cache=not args.no_cache)
     except CatalogueInvalid as exc:
         print(str(exc), file=sys.stderr)
         print("catalogue search: the records have errors (see above); `catalogue validate` explains them.",
               file=sys.stderr)
         return 1
-    finder = Finder(packed.load(builder.build(catalogue)), store(catalogue))
+    finder = Finder(PackedIndex(packed_index), docs)
     filters = chosen_filters(finder, args)
     result = finder.search(args.query, filters, args.sort)
     shown = result.hits if args.limit == 0 else result.hits[: args.limit]

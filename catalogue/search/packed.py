@@ -4,9 +4,10 @@ lunr's own JSON names every document in every posting and repeats every weight a
 a field vector: 12 MB gzip for 10,000 generated records. Packed, a posting is a list of gaps
 between document numbers and a weight is one small number, a level on a logarithmic scale
 spelt out in `levels` (about 6% apart). Unpacking is lookups and additions, with no tokenising,
-stemming, counting or scoring; it yields the object lunr.Index.load takes. finder.js unpack()
-and unpack() below take the same steps, so `catalogue search` queries exactly the index the
-browser loads.
+stemming, counting or scoring; it yields the object lunr.Index.load takes. The finder and
+`catalogue search` need not unpack at all: they score straight from the packed postings
+(scoring.py, finder.js), and unpack() is the reference that shows the packed index is lunr's
+(tests/search compare scores with lunr.py's own queries over it).
 
     {"format": "lunr-packed", "formatVersion": 1, "lunr": "2.3.9", "fields": [...],
      "flat": [fields whose weights are one per term], "pipeline": ["stemmer"],

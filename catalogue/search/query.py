@@ -3,12 +3,13 @@ what docs/assets/finder.js does in the browser step for step (keep the two in li
 
 A query is split into words the way the index text was (index.words); stop words are dropped.
 Every word must match (AND). A word matches by itself, stemmed (boost 10), or as a prefix
-("apprentic" finds apprenticeships, boost 3); a word that matches nothing that way is taken
+("apprentic" finds apprenticeships, boost 3; the last word from its first letter, so results
+keep up with typing "school p"); a word that matches nothing that way is taken
 as a near miss: one edit away (two for 6 letters or more, none past 24), as typed and stemmed, since lunr does not
 stem fuzzy terms ("wfi" finds wifi, "housng" the stem "hous" of housing; boost 1). Fuzzy
 clauses only for words that found nothing keep "parking" from also finding "bark" and "part".
-Words go through lunr's Query API, never its query parser, so no input ("a:b", "+-~") is lunr
-syntax; a query that still fails falls back to the bare word, then to no match.
+Words are looked up as terms, never parsed as lunr query syntax, so no input ("a:b", "+-~")
+means anything but its words. Scores are lunr's, summed posting by posting (scoring.py).
 
 Facets combine with AND across facets and OR within one; a facet's counts apply the query and
 every other facet but itself, so they say what ticking one more option would give.
@@ -16,16 +17,12 @@ every other facet but itself, so they say what ticking one more option would giv
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lunr.exceptions import BaseLunrException
-from lunr.index import Index
-from lunr.query import Query
-
 from .index import STOP_WORDS, stem, words
+from .scoring import PackedIndex
 
 FACETS = ("borough", "phase", "status", "topic", "collaboration", "year")
 SORTS = ("relevance", "start", "reviewed")
@@ -33,7 +30,7 @@ MAX_WORDS = 12
 BOOST_EXACT, BOOST_PREFIX, BOOST_FUZZY = 10, 3, 1
 FUZZY_FROM, TWO_EDITS_FROM, FUZZY_UP_TO = 3, 6, 24  # word lengths: one edit from 3, two from 6, none past 24
 
-log = logging.getLogger(__name__)
+Clauses = list[tuple[list[int], float]]  # per clause: the terms it expands to (index positions), its boost
 
 
 def query_words(text: str) -> list[str]:
@@ -41,11 +38,13 @@ def query_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in words(text) if w not in STOP_WORDS))[:MAX_WORDS]
 
 
-def add_clauses(query: Query, word: str) -> None:
-    """The clauses a word matches by first: itself, stemmed, and as a prefix."""
-    query.term(word, boost=BOOST_EXACT)
-    if len(word) >= 2:
-        query.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=BOOST_PREFIX)
+def clauses(index: PackedIndex, word: str, last: bool = False) -> Clauses:
+    """The clauses a word matches by first: itself, stemmed, and as a prefix (of two letters or
+    more; from one letter for the last word, the one that may be being typed)."""
+    found = [(index.term(stem(word)), float(BOOST_EXACT))]
+    if len(word) >= (1 if last else 2):
+        found.append((index.prefix(word), float(BOOST_PREFIX)))
+    return found
 
 
 def fuzzy_forms(word: str) -> list[str]:
@@ -56,43 +55,31 @@ def fuzzy_forms(word: str) -> list[str]:
     return [form for form in dict.fromkeys((word, stem(word))) if len(form) >= FUZZY_FROM]
 
 
-def add_fuzzy_clauses(query: Query, word: str) -> None:
+def fuzzy_clauses(index: PackedIndex, word: str) -> Clauses:
     """The clauses of a word that matched nothing: near misses of it and of its stem."""
-    for form in fuzzy_forms(word):
-        edits = 2 if len(form) >= TWO_EDITS_FROM else 1
-        query.term(form, use_pipeline=False, edit_distance=edits, boost=BOOST_FUZZY)
+    return [(index.fuzzy(form, 2 if len(form) >= TWO_EDITS_FROM else 1), float(BOOST_FUZZY))
+            for form in fuzzy_forms(word)]
 
 
-def scores_by(index: Index, word: str, clauses: Callable[[Query, str], None]) -> dict[str, float]:
-    """ref -> score of the documents a word matches by some clauses; never raises."""
-    try:
-        found = index.query(callback=lambda q: clauses(q, word))
-    except (BaseLunrException, ValueError, KeyError, IndexError) as exc:
-        log.debug("query for %r failed (%s); trying the word alone", word, exc)
-        try:
-            found = index.query(callback=lambda q: q.term(word))
-        except (BaseLunrException, ValueError, KeyError, IndexError):
-            return {}
-    return {hit["ref"]: hit["score"] for hit in found}
-
-
-def word_scores(index: Index, word: str) -> dict[str, float]:
+def word_scores(index: PackedIndex, word: str, last: bool = False) -> dict[int, float]:
     """ref -> score of the documents one word matches: as typed, or else as a near miss."""
-    found = scores_by(index, word, add_clauses)
+    found = index.score(clauses(index, word, last))
     if found or not fuzzy_forms(word):
         return found
-    return scores_by(index, word, add_fuzzy_clauses)
+    return index.score(fuzzy_clauses(index, word))
 
 
-def match(index: Index, text: str) -> dict[str, float] | None:
+def match(index: PackedIndex, text: str) -> dict[int, float] | None:
     """ref -> summed score of the documents matching every word; None when the query has no
     word that can match (then every document matches)."""
     wanted = query_words(text)
     if not wanted:
         return None
-    scores = word_scores(index, wanted[0])
-    for word in wanted[1:]:
-        more = word_scores(index, word)
+    scores = word_scores(index, wanted[0], len(wanted) == 1)
+    for n, word in enumerate(wanted[1:], 2):
+        if not scores:
+            break
+        more = word_scores(index, word, n == len(wanted))
         scores = {ref: score + more[ref] for ref, score in scores.items() if ref in more}
     return scores
 
@@ -161,7 +148,7 @@ def _desc(text: str) -> tuple[int, ...]:
 class Finder:
     """The index and store of one catalogue, queried like the /find/ page queries them."""
 
-    def __init__(self, index: Index | None, store: Mapping[str, Any]) -> None:
+    def __init__(self, index: PackedIndex | None, store: Mapping[str, Any]) -> None:
         self.index = index
         self.store = store
         self.docs = decode(store)
@@ -178,8 +165,8 @@ class Finder:
             raise ValueError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
         chosen = {name: set(values) for name, values in (filters or {}).items() if values}
         scores = match(self.index, text) if self.index is not None else None
-        found = self.docs if scores is None else [d for d in self.docs if d["ref"] in scores]
-        hits = [Hit(d["ref"], (scores or {}).get(d["ref"], 0.0), d) for d in found if passes(d, chosen)]
+        found = self.docs if scores is None else [d for n, d in enumerate(self.docs) if n in scores]
+        hits = [Hit(d["ref"], (scores or {}).get(int(d["ref"]), 0.0), d) for d in found if passes(d, chosen)]
         hits.sort(key=sort_key(sort, scores is not None))
         return Result(hits, self.counts(found, chosen))
 

@@ -18,7 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # `bench` is not an installed package
 
-from bench import budget, report, runner  # noqa: E402
+from bench import browser, budget, report, runner  # noqa: E402
 
 
 def _positive(node: dict[str, Any], *keys: str) -> None:
@@ -72,6 +72,12 @@ def test_ci_mode_measures_every_step(ci_results: CiRun) -> None:
     assert any(q["hits"] for q in search["query"]["per_query"].values())
     _positive(search["cli"], "median_s")
 
+    browser = size["browser"]  # CI installs Chromium: the step must have run, not been skipped
+    assert "skipped" not in browser, browser
+    _positive(browser, "first_results_ms", "keystroke_median_ms", "keystroke_max_ms")
+    assert browser["shown"] == runner.CI_COUNT  # the first results: every project
+    assert browser["keystrokes"] == sum(len(query) for query in runner.QUERIES)
+
     prof = results["profile"]
     assert prof["n"] == runner.CI_COUNT
     _positive(prof, "total_s")
@@ -94,15 +100,17 @@ def _size(n: int, ours: float, bare: float, **extra: Any) -> dict[str, Any]:
             "build": {"ours": {"best_s": ours, "peak_rss_mb": extra.get("rss", 300.0)},
                       "baseline": {"best_s": bare, "peak_rss_mb": 280.0}, "ratio": ours / bare},
             "validate": {"best_s": extra.get("validate", 1.5)}, "validate_speedup": extra.get("speedup", 6.0),
-            "payload": {"finder": {"raw": 9_000_000, "gzip": extra.get("gzip", 2_000_000), "files": {}}}}
+            "payload": {"finder": {"raw": 9_000_000, "gzip": extra.get("gzip", 2_000_000), "files": {}}},
+            "browser": {"first_results_ms": extra.get("first", 600.0), "keystroke_median_ms": 20.0,
+                        "keystroke_max_ms": extra.get("keystroke", 60.0)}}
 
 
 def test_budget_passes_and_fails_line_by_line() -> None:
     good = {"sizes": [_size(1_000, 3.3, 3.0), _size(10_000, 33.0, 30.0)]}
-    assert [row["pass"] for row in budget.check(good)] == [True] * 6
+    assert [row["pass"] for row in budget.check(good)] == [True] * 8
 
     bad = {"sizes": [_size(1_000, 3.0, 3.0), _size(10_000, 45.0, 30.0, rss=400.0, validate=2.5, gzip=2_600_000,
-                                                   speedup=4.9)]}
+                                                   speedup=4.9, first=1_200.0, keystroke=100.5)]}
     verdicts = {row["key"]: row for row in budget.check(bad)}
     assert not any(row["pass"] for row in verdicts.values())
     assert verdicts["build_ratio"]["value"] == 1.5
@@ -111,11 +119,12 @@ def test_budget_passes_and_fails_line_by_line() -> None:
     assert "budget >= 5 x" in budget.describe(verdicts["validate_speedup"])  # a floor, not a ceiling
     exactly = {"sizes": [_size(1_000, 3.3, 3.0), _size(10_000, 33.0, 30.0, speedup=5.0)]}
     assert {row["key"]: row["pass"] for row in budget.check(exactly)}["validate_speedup"]
+    assert verdicts["finder_keystroke"]["value"] == 100.5
 
 
 def test_budget_counts_what_was_not_measured_as_failed() -> None:
     rows = budget.check({"sizes": [_size(1_000, 3.0, 3.0)]})
-    assert [row["verdict"] for row in rows] == ["not measured"] * 6
+    assert [row["verdict"] for row in rows] == ["not measured"] * 8
 
 
 def test_report_renders_partial_results() -> None:
@@ -134,6 +143,15 @@ def test_report_renders_partial_results() -> None:
     assert "catalogue search CLI: exited with 2" in page
     assert "| ≥ 5 x | 6 x | pass |" in page
     assert "1,000 → 10,000 (10x records) | 10.00x | 10.00x |" in page
+    assert "| **finder in Chromium: keystroke to results**, median / max (ms) | 20 / 60 | 20 / 60 |" in page
+
+
+def test_a_skipped_browser_step_says_so() -> None:
+    size = {**_size(10_000, 33.0, 30.0), "browser": {"skipped": "no Chromium at /usr/bin/chromium"}}
+    row = dict(report.ROWS)["**finder in Chromium: first results** after opening /find/ (ms)"]
+    assert row(size) == "skipped"
+    verdicts = {line["key"]: line for line in budget.check({"sizes": [size]})}
+    assert verdicts["finder_first_results"]["verdict"] == "not measured"
 
 
 def test_file_names_are_split_below_the_argument_limit() -> None:
@@ -141,3 +159,11 @@ def test_file_names_are_split_below_the_argument_limit() -> None:
     batches = runner._batches(names, 5_000)
     assert [n for batch in batches for n in batch] == names
     assert all(sum(len(n) + 1 for n in batch) <= 5_000 for batch in batches)
+
+
+def test_the_browser_step_says_why_it_is_skipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
+    reason = browser.missing()
+    assert reason is not None and f"no Chromium at {tmp_path / 'no-chromium'}" in reason
+    step = runner.Runner(tmp_path, 1, ci=True, git=False)
+    assert step.browser(runner.CI_COUNT, {"ours": {"site_dir": str(tmp_path)}}) == {"skipped": reason}

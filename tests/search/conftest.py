@@ -7,8 +7,9 @@ from search_support import REPO, TODAY
 
 from catalogue.model import Catalogue, load
 from catalogue.rules import Settings
-from catalogue.search import builder, index, packed
+from catalogue.search import builder, index
 from catalogue.search.query import Finder
+from catalogue.search.scoring import PackedIndex
 
 
 @pytest.fixture(scope="session")
@@ -25,5 +26,5 @@ def packed_index(sample: Catalogue) -> dict:
 @pytest.fixture(scope="session")
 def finder(sample: Catalogue, packed_index: dict) -> Finder:
     """What `catalogue search` and the /find/ page query: the packed index, loaded."""
-    return Finder(packed.load(packed_index), index.store(sample))
+    return Finder(PackedIndex(packed_index), index.store(sample))
 
