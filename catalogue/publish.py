@@ -28,7 +28,7 @@ class Output:
     'api/projects.json'); `.md` outputs become pages, anything else is copied as it is.
 
     `body` is the content or a function that makes it. Producers hand over functions for
-    anything large (pages, per-project JSON, the CSV, the search index): the hook calls each
+    anything large (pages, per-project JSON, projects.json, the CSV, feeds): the hook calls each
     one when MkDocs writes that file and keeps nothing afterwards, so a build of 10,000
     records never holds the whole site in memory at once. `meta` is always ready at once:
     MkDocs reads every page's meta before it writes any page."""

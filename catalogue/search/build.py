@@ -50,7 +50,7 @@ def lunr_js() -> bytes:
 
 def outputs(catalogue: Catalogue, options: SiteOptions) -> Iterator[Output]:
     docs = store(catalogue)
-    yield Output(INDEX, lambda: to_json(builder.build(catalogue)))  # built when written: see publish.Output
+    yield Output(INDEX, to_json(builder.build(catalogue)))
     yield Output(DOCS, to_json(docs))
     yield Output(LUNR, lunr_js())
     yield find_page(catalogue, docs)
