@@ -99,6 +99,7 @@ class _DeferredFile(File):
         return content if isinstance(content, str) else content.decode("utf-8-sig")
 
     def copy_file(self, dirty: bool = False) -> None:
+        # Always written, even with --dirty: there is no source file whose date could say otherwise.
         path = Path(self.abs_dest_path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.output.write(path)
@@ -129,7 +130,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if output is None:
         return markdown
     page.meta.update((key, value) for key, value in output.meta.items() if key not in (PRERENDERED, TOC))
-    # Finished HTML skips Python-Markdown: on_page_content puts it back.
+    # Finished HTML skips Python-Markdown: on_page_context puts it in place.
     return "" if output.meta.get(PRERENDERED) else markdown
 
 
