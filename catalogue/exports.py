@@ -11,7 +11,8 @@ import io
 import json
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +117,10 @@ def project_object(project: Project, options: SiteOptions, dates: history.FileDa
     }
 
 
-def project_objects(catalogue: Catalogue, options: SiteOptions) -> list[dict[str, Any]]:
+def project_objects(catalogue: Catalogue, options: SiteOptions) -> Iterator[dict[str, Any]]:
+    """Every project's object in id order, each made as it is needed."""
     dates = project_dates(catalogue, options)
-    return [project_object(catalogue.projects[pid], options, dates[pid]) for pid in sorted(catalogue.projects)]
+    return (project_object(catalogue.projects[pid], options, dates[pid]) for pid in sorted(catalogue.projects))
 
 
 def organisation_object(org: Organisation, options: SiteOptions) -> dict[str, Any]:
@@ -138,9 +140,14 @@ def to_json(value: Any, indent: int | None = None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
-def _collection(catalogue: Catalogue, key: str, items: list[dict[str, Any]]) -> str:
-    return to_json({"schema_version": SCHEMA_VERSION, "generated": catalogue.today.isoformat(),
-                    "count": len(items), key: items})
+def _collection(catalogue: Catalogue, key: str, items: Iterable[dict[str, Any]], count: int) -> Iterator[str]:
+    """The text of to_json({"schema_version", "generated", "count", key: items}), one item at a
+    time: at 10,000 projects neither the objects nor the file's 40 MB are held at once."""
+    head = to_json({"schema_version": SCHEMA_VERSION, "generated": catalogue.today.isoformat(), "count": count})
+    yield head.removesuffix("}\n") + "," + json.dumps(key) + ":["
+    for i, item in enumerate(items):
+        yield ("," if i else "") + json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+    yield "]}\n"
 
 
 def project_uri(project_id: str) -> str:
@@ -176,13 +183,24 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def to_csv(objects: list[dict[str, Any]]) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF line ends, minimal quoting."""
+def to_csv(objects: Iterable[dict[str, Any]]) -> bytes:
+    return b"".join(csv_pieces(objects))
+
+
+def csv_pieces(objects: Iterable[dict[str, Any]], rows_per_piece: int = 500) -> Iterator[bytes]:
+    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF line ends, minimal quoting;
+    a few hundred rows at a time."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    buffer.write("\ufeff")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(obj) for obj in objects)
-    return buffer.getvalue().encode("utf-8-sig")
+    for i, obj in enumerate(objects, 1):
+        writer.writerow(csv_row(obj))
+        if i % rows_per_piece == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
 
 
 # --- schemas ------------------------------------------------------------------------------------
@@ -200,11 +218,19 @@ def schema_outputs(schema_dir: Path = SCHEMA_DIR) -> Iterator[Output]:
 # --- producer -----------------------------------------------------------------------------------
 
 def outputs(catalogue: Catalogue, options: SiteOptions) -> Iterator[Output]:
-    objects = project_objects(catalogue, options)
-    yield Output(PROJECTS_JSON, _collection(catalogue, "projects", objects))
-    for obj in objects:
-        yield Output(project_uri(obj["id"]), to_json(obj, indent=2))
+    """Every large file is made when it is written (see publish.Output), from project objects
+    made on the spot: holding all 10,000 of them would cost more memory than making them twice
+    costs time."""
+    yield Output(PROJECTS_JSON, lambda: _collection(catalogue, "projects", project_objects(catalogue, options),
+                                                    len(catalogue.projects)))
+    dates = project_dates(catalogue, options)
+    for pid in sorted(catalogue.projects):
+        yield Output(project_uri(pid), partial(_project_json, catalogue.projects[pid], options, dates[pid]))
     orgs = [organisation_object(catalogue.organisations[oid], options) for oid in sorted(catalogue.organisations)]
-    yield Output(BOROUGHS_JSON, _collection(catalogue, "organisations", orgs))
-    yield Output(PROJECTS_CSV, to_csv(objects))
+    yield Output(BOROUGHS_JSON, "".join(_collection(catalogue, "organisations", orgs, len(orgs))))
+    yield Output(PROJECTS_CSV, lambda: csv_pieces(project_objects(catalogue, options)))
     yield from schema_outputs()
+
+
+def _project_json(project: Project, options: SiteOptions, dates: history.FileDates) -> str:
+    return to_json(project_object(project, options, dates), indent=2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,7 @@ def _output(catalogue: Catalogue, options: SiteOptions, uri: str, page: str, tit
     recent = newest_first(chosen)
     updated = recent[0].updated if recent else f"{catalogue.today.isoformat()}T00:00:00Z"
     feed = Feed(uri, titles[0], titles[1], page_url(options, page), page_url(options, uri), updated, recent)
-    return Output(uri, render(feed, options))
+    return Output(uri, partial(render, feed, options))  # rendered when written: see publish.Output
 
 
 def _of(projects: Iterable[Project], by_id: dict[str, Entry]) -> list[Entry]:

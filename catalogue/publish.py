@@ -17,16 +17,52 @@ from . import dates, history
 from .model import Catalogue, load
 from .rules import Settings
 
+Content = str | bytes
+# The content, or a function that makes it, whole or as an iterator of pieces (all str or all bytes).
+Body = Content | Callable[[], Content | Iterator[str] | Iterator[bytes]]
+
 
 @dataclass
 class Output:
     """One generated file. `uri` is its path in the site's sources ('projects/wifi.md',
-    'api/projects.json'); `.md` outputs become pages, anything else is copied as it is."""
+    'api/projects.json'); `.md` outputs become pages, anything else is copied as it is.
+
+    `body` is the content or a function that makes it. Producers hand over functions for
+    anything large (pages, per-project JSON, projects.json, the CSV, feeds): the hook calls each
+    one when MkDocs writes that file and keeps nothing afterwards, so a build of 10,000
+    records never holds the whole site in memory at once. `meta` is always ready at once:
+    MkDocs reads every page's meta before it writes any page."""
 
     uri: str
-    content: str | bytes
+    body: Body
     meta: dict[str, Any] = field(default_factory=dict)  # page meta: title, description, search ...
     edit_path: str | None = None  # repository path behind "Edit this record"
+
+    def pieces(self) -> Iterator[Content]:
+        """The content in the pieces `body` makes it in, afresh on every call."""
+        made = self.body() if callable(self.body) else self.body
+        if isinstance(made, str | bytes):
+            yield made
+        else:
+            yield from made
+
+    @property
+    def content(self) -> Content:
+        """The whole content, made afresh on every call when `body` is a function."""
+        pieces = list(self.pieces())
+        if len(pieces) == 1:
+            return pieces[0]
+        return b"".join(pieces) if pieces and isinstance(pieces[0], bytes) else "".join(pieces)  # type: ignore[arg-type]
+
+    def write(self, path: Path) -> None:
+        """Write the content to `path` (text as UTF-8) piece by piece, never whole in memory."""
+        with path.open("wb") as out:
+            for piece in self.pieces():
+                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+
+    @property
+    def deferred(self) -> bool:
+        return callable(self.body)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import NamedTuple
 
 from ..model import Organisation, Project
@@ -75,10 +76,10 @@ def topics(site: Site) -> Iterator[Output]:
     for term in terms:
         uri = f"topics/{term.value}.md"
         feed = f"topics/{term.value}/feed.xml"
-        html = site.render("topic.html", uri, term=term, feed=feed,
-                           groups=grouped(site.catalogue.by_topic.get(term.value, [])))
+        body = partial(site.render, "topic.html", uri, term=term, feed=feed,  # rendered when written
+                       groups=grouped(site.catalogue.by_topic.get(term.value, [])))
         meta = escaped_meta(term.title, term.description, **RECORD_META, feed=feed)
-        yield page(uri, html, meta)
+        yield page(uri, body, meta)
 
 
 def tags(site: Site) -> Iterator[Output]:
@@ -87,9 +88,9 @@ def tags(site: Site) -> Iterator[Output]:
     yield page("tags/index.md", html, escaped_meta("Tags", "Projects by free keyword."))
     for tag in sorted(by_tag):
         uri = f"tags/{tag}.md"
-        html = site.render("tag.html", uri, tag=tag, groups=grouped(by_tag[tag]))
+        body = partial(site.render, "tag.html", uri, tag=tag, groups=grouped(by_tag[tag]))  # rendered when written
         meta = escaped_meta(f"Tag: {tag}", f"Projects tagged {tag}.", **RECORD_META)
-        yield page(uri, html, meta)
+        yield page(uri, body, meta)
 
 
 def outputs(site: Site) -> Iterator[Output]:

@@ -1,7 +1,8 @@
 """The site's pages as publish.Outputs: the producer named "catalogue.site.pages:outputs".
 
-Every page is rendered here, once per build, from one Site (templates, vocabularies and
-similarity computed once); MkDocs only wraps them in the theme. Outputs come out in a fixed
+Every page is rendered from one Site (templates, vocabularies and similarity computed once per
+build); MkDocs only wraps them in the theme. The many pages (records, topics, tags) come as
+functions, rendered one at a time as MkDocs writes them (see publish.Output). Outputs come out in a fixed
 order and every list inside them is sorted, so two builds of one commit are byte-identical.
 """
 

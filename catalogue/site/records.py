@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from ..model import Organisation, Project
@@ -74,17 +75,21 @@ def _outside_ref(partner: dict[str, Any]) -> dict[str, str]:
     return ref
 
 
-def project_page(site: Site, project: Project) -> Output:
+def project_html(site: Site, project: Project) -> str:
     uri = project_uri(project.data["id"])
-    html = site.render("project.html", uri, project=project, data=project.data,
+    return site.render("project.html", uri, project=project, data=project.data,
                        description=site.describe(project.data.get("description")),
                        links=links_by_type(site, project), related=project.links,
                        similar=site.similar.get(project.data["id"], []),
                        edit_url=site.edit_url(project.source),
                        stale_months=site.catalogue.settings.stale_months)
+
+
+def project_page(site: Site, project: Project) -> Output:
+    """The page's meta now; its HTML when MkDocs writes the page, so only one is in memory at a time."""
     meta = escaped_meta(project.data["title"], project.data["summary"], **RECORD_META,
                         jsonld=project_jsonld(site, project))
-    return page(uri, html, meta, edit_path=project.source)
+    return page(project_uri(project.data["id"]), partial(project_html, site, project), meta, edit_path=project.source)
 
 
 def org_jsonld(site: Site, org: Organisation) -> dict[str, Any]:
@@ -99,18 +104,21 @@ def org_jsonld(site: Site, org: Organisation) -> dict[str, Any]:
     return doc
 
 
-def org_page(site: Site, org: Organisation) -> Output:
+def org_html(site: Site, org: Organisation) -> str:
     uri = org_uri(org.id)
     roles: dict[str, list[str]] = defaultdict(list)
     for project, role in org.partners_in:
         roles[project.data["id"]].append(site.vocab.role[role].title)
-    html = site.render("borough.html", uri, org=org, data=org.data, leads=grouped(org.leads),
+    return site.render("borough.html", uri, org=org, data=org.data, leads=grouped(org.leads),
                        partners=grouped(dict.fromkeys(p for p, _ in org.partners_in)), roles=roles,
                        stale=by_title(p for p in org.leads if p.stale), feed=org_feed(org.id),
                        edit_url=site.edit_url(org.source))
+
+
+def org_page(site: Site, org: Organisation) -> Output:
     meta = escaped_meta(org.name, f"Projects led by {org.name} and projects it takes part in.",
                         **RECORD_META, feed=org_feed(org.id), jsonld=org_jsonld(site, org))
-    return page(uri, html, meta, edit_path=org.source)
+    return page(org_uri(org.id), partial(org_html, site, org), meta, edit_path=org.source)
 
 
 def outputs(site: Site) -> Iterator[Output]:

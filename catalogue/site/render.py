@@ -12,7 +12,7 @@ TOC (the page's table of contents, as MkDocs toc tokens).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +81,11 @@ def root_of(uri: str) -> str:
     return "../" * path.count("/") or "./"
 
 
-def page(uri: str, html: str, meta: dict[str, Any], edit_path: str | None = None,
+def page(uri: str, html: str | Callable[[], str], meta: dict[str, Any], edit_path: str | None = None,
          toc: Iterable[tuple[str, str]] = ()) -> Output:
-    """A page Output whose content is finished HTML, with an optional table of contents of
-    (anchor id, plain-text title) pairs."""
+    """A page Output whose content is finished HTML (or a function that renders it, called when
+    MkDocs writes the page), with an optional table of contents of (anchor id, plain-text title)
+    pairs."""
     meta = {**meta, PRERENDERED: True}
     tokens = [{"level": 2, "id": anchor, "name": str(Markup.escape(name)), "children": []} for anchor, name in toc]
     if tokens:
