@@ -109,9 +109,16 @@ def stages(ours: list[dict[str, Any]], total: float) -> list[dict[str, Any]]:
                             and row["name"] in ("outputs", "output") and row["file"] != file})
             rows += [(f"·· {part[:-3].replace('/', '.')}", cum(part, "outputs", "output")) for part in parts]
     hooks = rows[0][1]
-    for event in ("on_config", "on_page_markdown", "on_page_content"):
-        value = cum("hooks/catalogue.py", event)
-        rows.append((event, value))
+    # Pages and large files are made when MkDocs writes them (publish.Output.body), so most of
+    # the rendering happens in these, not in on_files.
+    later = (("on_config", "on_config"), ("on_page_markdown", "on_page_markdown"),
+             ("on_page_content", "on_page_content"),
+             ("on_page_context: render each generated page as MkDocs writes it", "on_page_context"),
+             ("copy_file: make and write each generated file (JSON, CSV, feeds)", "copy_file"),
+             ("on_post_page, on_env, on_post_build", "on_post_page", "on_env", "on_post_build"))
+    for label, *events in later:
+        value = cum("hooks/catalogue.py", *events)
+        rows.append((label, value))
         hooks += value
     rows.append(("everything else: MkDocs, Markdown, the theme's templates, writing files", max(0.0, total - hooks)))
     return [{"stage": label, "seconds": round(value, 3), "share": round(value / total, 3) if total else 0.0}
