@@ -106,8 +106,8 @@ class Site:
         """The HTML of a page at `uri`; templates get `root`, the relative way back to the site root.
 
         Characters outside ASCII are written as character references: Python stores a string
-        with one such character at two or four bytes per character, and MkDocs keeps every
-        page's HTML in memory until the build ends. C1 controls are dropped (see ascii_html)."""
+        with one such character at two or four bytes per character, and the theme copies the
+        page's HTML several times while it wraps it. C1 controls are dropped (see ascii_html)."""
         html = self.env.get_template(template).render(root=root_of(uri), site=self, vocab=self.vocab, **context)
         return html if html.isascii() else ascii_html(html)
 
